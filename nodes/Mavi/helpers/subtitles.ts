@@ -1,15 +1,20 @@
 import type { TranscriptSegment } from './segments';
 
+// Lookup tables instead of padStart: a 3-hour transcript formats ~200,000 timestamps per file.
+const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
+const THREE_DIGITS = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, '0'));
+
 /** Formats seconds as `HH:MM:SS<sep>mmm`, the timestamp both SRT (`,`) and WebVTT (`.`) use. */
 export function formatTimestamp(seconds: number, millisecondSeparator: ',' | '.'): string {
-	const totalMs = Math.max(0, Math.round(seconds * 1000));
+	const totalMs = seconds > 0 ? Math.round(seconds * 1000) : 0;
 	const ms = totalMs % 1000;
 	const totalSeconds = (totalMs - ms) / 1000;
 	const s = totalSeconds % 60;
-	const m = ((totalSeconds - s) / 60) % 60;
-	const h = Math.floor(totalSeconds / 3600);
-	const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-	return `${pad(h)}:${pad(m)}:${pad(s)}${millisecondSeparator}${pad(ms, 3)}`;
+	const totalMinutes = (totalSeconds - s) / 60;
+	const m = totalMinutes % 60;
+	const h = (totalMinutes - m) / 60;
+	const hours = h < 100 ? TWO_DIGITS[h] : String(h);
+	return `${hours}:${TWO_DIGITS[m]}:${TWO_DIGITS[s]}${millisecondSeparator}${THREE_DIGITS[ms]}`;
 }
 
 // A cue needs some text: diarization segments have none, so they show the speaker instead.
@@ -22,19 +27,24 @@ function cueText(segment: TranscriptSegment, voiceTag: boolean): string {
 
 /** SubRip subtitles, one numbered cue per segment; speakers are prefixed as `SPEAKER_00: `. */
 export function toSrt(segments: TranscriptSegment[]): string {
-	let out = '';
+	// One join at the end is cheaper than growing a string cue by cue.
+	const cues = new Array<string>(segments.length);
 	for (let i = 0; i < segments.length; i++) {
 		const segment = segments[i];
-		out += `${i + 1}\n${formatTimestamp(segment.start_time, ',')} --> ${formatTimestamp(segment.end_time, ',')}\n${cueText(segment, false)}\n\n`;
+		cues[i] =
+			`${i + 1}\n${formatTimestamp(segment.start_time, ',')} --> ${formatTimestamp(segment.end_time, ',')}\n${cueText(segment, false)}\n\n`;
 	}
-	return out;
+	return cues.join('');
 }
 
 /** WebVTT subtitles; speakers become `<v SPEAKER_00>` voice tags, which players render natively. */
 export function toVtt(segments: TranscriptSegment[]): string {
-	let out = 'WEBVTT\n\n';
-	for (const segment of segments) {
-		out += `${formatTimestamp(segment.start_time, '.')} --> ${formatTimestamp(segment.end_time, '.')}\n${cueText(segment, true)}\n\n`;
+	const cues = new Array<string>(segments.length + 1);
+	cues[0] = 'WEBVTT\n\n';
+	for (let i = 0; i < segments.length; i++) {
+		const segment = segments[i];
+		cues[i + 1] =
+			`${formatTimestamp(segment.start_time, '.')} --> ${formatTimestamp(segment.end_time, '.')}\n${cueText(segment, true)}\n\n`;
 	}
-	return out;
+	return cues.join('');
 }

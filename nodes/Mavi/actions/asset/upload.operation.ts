@@ -1,0 +1,162 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, sleep, updateDisplayOptions } from 'n8n-workflow';
+
+import { uploadDataSchema } from '../../helpers/schemas';
+import { checkFileSize, checkMediaType, checkSeconds } from '../../helpers/validation';
+import { maviRequest } from '../../transport';
+import { assetStatusItem, fetchAssetMetadata } from '../shared';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Input Binary Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		required: true,
+		default: 'data',
+		hint: 'The name of the input binary field containing the audio or video file',
+		description: 'The name of the binary field of the input item that holds the file to upload',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Poll Interval',
+				name: 'pollInterval',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 2,
+				description: 'Seconds between status checks while waiting for the asset to be ready',
+			},
+			{
+				displayName: 'Timeout',
+				name: 'timeout',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 300,
+				description: 'Maximum seconds to wait for the asset to be ready before failing',
+			},
+			{
+				displayName: 'Wait Until Ready',
+				name: 'waitUntilReady',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to wait until Mavi has processed the file (status SUCCESS); only ready assets can be transcribed',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['asset'], operation: ['upload'] } },
+	properties,
+);
+
+interface UploadOptions {
+	pollInterval?: number;
+	timeout?: number;
+	waitUntilReady?: boolean;
+}
+
+async function waitUntilReady(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	assetId: string,
+	intervalSeconds: number,
+	timeoutSeconds: number,
+): Promise<IDataObject> {
+	const deadline = Date.now() + timeoutSeconds * 1000;
+	for (;;) {
+		const metadata = await fetchAssetMetadata.call(this, itemIndex, assetId);
+		if (metadata.upload_status === 'SUCCESS') return assetStatusItem(assetId, metadata);
+		if (metadata.upload_status === 'FAILED') {
+			throw new NodeOperationError(
+				this.getNode(),
+				`Mavi could not process the uploaded file (asset ${assetId} has status FAILED)`,
+				{
+					itemIndex,
+					description: 'Check that the file is a valid audio or video file and upload it again.',
+				},
+			);
+		}
+		if (Date.now() + intervalSeconds * 1000 > deadline) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`Asset ${assetId} was not ready after ${timeoutSeconds} seconds (status ${metadata.upload_status})`,
+				{
+					itemIndex,
+					description:
+						'Increase the "Timeout" option, or continue without waiting and check later with Asset → Get Status.',
+				},
+			);
+		}
+		await sleep(intervalSeconds * 1000);
+	}
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const propertyName = (this.getNodeParameter('binaryPropertyName', itemIndex) as string).trim();
+	const options = this.getNodeParameter('options', itemIndex, {}) as UploadOptions;
+	const fail = (message: string, description?: string) =>
+		new NodeOperationError(this.getNode(), message, { itemIndex, description });
+
+	const interval = checkSeconds(options.pollInterval ?? 2, 'Poll Interval', 1, 3600);
+	if (!interval.ok) throw fail(interval.error);
+	const timeout = checkSeconds(options.timeout ?? 300, 'Timeout', 1, 86_400);
+	if (!timeout.ok) throw fail(timeout.error);
+
+	const available = Object.keys(this.getInputData()[itemIndex]?.binary ?? {});
+	if (!available.includes(propertyName)) {
+		throw fail(
+			`The "Input Binary Field" "${propertyName}" does not exist on this item`,
+			available.length
+				? `Binary fields on this item: ${available.join(', ')}.`
+				: 'The item has no binary data: read or download a file before this node.',
+		);
+	}
+	const binary = this.helpers.assertBinaryData(itemIndex, propertyName);
+	const mimeProblem = checkMediaType(binary.mimeType, binary.fileName);
+	if (mimeProblem) throw fail(`"Input Binary Field": ${mimeProblem}`);
+	const buffer = await this.helpers.getBinaryDataBuffer(itemIndex, propertyName);
+	const sizeProblem = checkFileSize(buffer.length, binary.fileName, propertyName);
+	if (sizeProblem) throw fail(`"Input Binary Field": ${sizeProblem}`);
+
+	const fileName = binary.fileName ?? `${propertyName}.${binary.fileExtension ?? 'bin'}`;
+	const mimeType = binary.mimeType || 'application/octet-stream';
+	const data = await maviRequest.call(
+		this,
+		itemIndex,
+		{
+			method: 'POST',
+			path: '/upload',
+			endpoint: 'POST /upload',
+			long: true,
+			multipart: () => {
+				const form = new FormData();
+				form.append('file', new Blob([buffer], { type: mimeType }), fileName);
+				return form;
+			},
+		},
+		uploadDataSchema,
+	);
+
+	const result: IDataObject = {
+		asset_id: data.asset_id,
+		upload_status: null,
+		file_name: fileName,
+		mime_type: mimeType,
+		file_size: buffer.length,
+	};
+	if (options.waitUntilReady === false) return [result];
+	const status = await waitUntilReady.call(
+		this,
+		itemIndex,
+		data.asset_id,
+		interval.value,
+		timeout.value,
+	);
+	return [{ ...result, upload_status: status.upload_status }];
+}

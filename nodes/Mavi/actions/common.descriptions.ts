@@ -1,0 +1,65 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { checkAssetId } from '../helpers/validation';
+
+export const assetIdProperty: INodeProperties = {
+	displayName: 'Asset ID',
+	name: 'assetId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 're_657929111888723968',
+	description: 'The ID Mavi gave the uploaded file ("re_" followed by digits), e.g. from the Asset → Upload output',
+};
+
+export const outputProperty: INodeProperties = {
+	displayName: 'Output',
+	name: 'output',
+	type: 'options',
+	default: 'segments',
+	options: [
+		{
+			name: 'Segments',
+			value: 'segments',
+			description: 'One item per transcript segment, with start and end times',
+		},
+		{
+			name: 'Transcript',
+			value: 'transcript',
+			description: 'One item with the full text, all segments, speakers, SRT and WebVTT subtitles',
+		},
+	],
+	description: 'How to split the result into items',
+};
+
+/** Reads and validates the Asset ID parameter; the error names the field and the item. */
+export function getAssetId(this: IExecuteFunctions, itemIndex: number): string {
+	const checked = checkAssetId(this.getNodeParameter('assetId', itemIndex, ''));
+	if (!checked.ok) {
+		throw new NodeOperationError(this.getNode(), checked.error, {
+			itemIndex,
+			description:
+				'Use the asset_id returned by Asset → Upload, for example re_657929111888723968.',
+		});
+	}
+	return checked.value;
+}
+
+export const modelProperty: INodeProperties = {
+	displayName: 'Model',
+	name: 'model',
+	type: 'options',
+	default: 'whisper-1',
+	options: [{ name: 'Whisper 1', value: 'whisper-1' }],
+	description: 'The speech recognition model Mavi uses',
+};
+
+export const speakerProperty: INodeProperties = {
+	displayName: 'Identify Speakers',
+	name: 'speaker',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to label every segment with a speaker (SPEAKER_00, SPEAKER_01, …). Note: this doubles the price of the transcription.',
+};

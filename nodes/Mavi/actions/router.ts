@@ -1,0 +1,68 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import * as asset from './asset';
+import type { MaviType } from './node.type';
+import * as speaker from './speaker';
+import * as transcription from './transcription';
+
+type OperationExecute = (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject[]>;
+
+// Typed so that a resource/operation pair without an implementation fails to compile.
+const operations: {
+	[R in MaviType['resource']]: Record<
+		Extract<MaviType, { resource: R }>['operation'],
+		{ execute: OperationExecute }
+	>;
+} = {
+	asset,
+	speaker,
+	transcription,
+};
+
+function lookup(resource: string, operation: string): OperationExecute | undefined {
+	const byOperation = (operations as Record<string, Record<string, { execute: OperationExecute }>>)[
+		resource
+	];
+	return byOperation?.[operation]?.execute;
+}
+
+/** Runs the selected operation once per input item; failures stay attached to their item. */
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const execute = lookup(resource, operation);
+	if (!execute) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operation}" is not supported for "${resource}"`,
+		);
+	}
+
+	const returnData: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const results = await execute.call(this, itemIndex);
+			const executionData = this.helpers.constructExecutionMetaData(
+				this.helpers.returnJsonArray(results),
+				{ itemData: { item: itemIndex } },
+			);
+			returnData.push(...executionData);
+		} catch (error) {
+			if (this.continueOnFail()) {
+				returnData.push({
+					json: { error: (error as Error).message },
+					pairedItem: { item: itemIndex },
+				});
+				continue;
+			}
+			// Both constructors hand back an error of their own kind unchanged, itemIndex included.
+			if (error instanceof NodeApiError) {
+				throw new NodeApiError(this.getNode(), error as unknown as JsonObject, { itemIndex });
+			}
+			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+		}
+	}
+	return [returnData];
+}

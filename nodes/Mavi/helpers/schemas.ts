@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+/**
+ * Shapes of Mavi's synchronous responses (see shared mavi-api.md). Loose where the docs
+ * disagree: `code` as number or string, `msg` or `message`, numbers sent as strings.
+ */
+
+const numberLike = z.union([z.number(), z.string()]);
+
+export const envelopeSchema = z
+	.object({
+		code: numberLike.optional(),
+		msg: z.string().nullish(),
+		message: z.string().nullish(),
+		data: z.unknown().optional(),
+		success: z.boolean().optional(),
+		failed: z.boolean().optional(),
+	})
+	.passthrough();
+
+export type Envelope = z.infer<typeof envelopeSchema>;
+
+export const uploadDataSchema = z
+	.object({ asset_id: z.string().regex(/^re_\d+$/, 'must look like re_<digits>') })
+	.passthrough();
+
+export const UPLOAD_STATUSES = ['WAITING', 'UPLOADING', 'SUCCESS', 'FAILED'] as const;
+
+export const metadataDataSchema = z
+	.object({
+		resource: z
+			.array(
+				z
+					.object({
+						upload_status: z.enum(UPLOAD_STATUSES),
+						file_name: z.string().nullish(),
+						mime_type: z.string().nullish(),
+						file_size: numberLike.nullish(),
+						create_time: numberLike.nullish(),
+						modify_time: numberLike.nullish(),
+					})
+					.passthrough(),
+			)
+			.min(1, 'must contain the asset'),
+	})
+	.passthrough();
+
+export type AssetMetadata = z.infer<typeof metadataDataSchema>['resource'][number];
+
+export const taskDataSchema = z
+	.object({ task_id: z.string().min(1, 'must not be empty') })
+	.passthrough();
+
+/** Segments are checked by normalizeSegments (fast, names the field), so items stay unknown here. */
+export const transcriptDataSchema = z
+	.object({
+		model: z.string().nullish(),
+		items: z.array(z.unknown()),
+		duration: numberLike.nullish(),
+		usage_metadata: z.object({ duration: numberLike.nullish() }).passthrough().nullish(),
+	})
+	.passthrough();
+
+export const anyDataSchema = z.unknown();
+
+/** `data.resource[0].upload_status: Invalid enum value...` — the path the user can look for. */
+export function describeZodError(error: z.ZodError, root = 'data'): string {
+	const issue = error.issues[0];
+	if (!issue) return `${root} has an unexpected shape`;
+	let path = root;
+	for (const part of issue.path) path += typeof part === 'number' ? `[${part}]` : `.${part}`;
+	return `${path}: ${issue.message}`;
+}
+
+export function isSuccessCode(code: unknown): boolean {
+	return code === 200 || code === '200' || code === '0000';
+}

@@ -1,0 +1,132 @@
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import type { FailureKind } from './retryPolicy';
+
+/** What we keep of a failed exchange: never headers, config or the request itself. */
+export interface FailureDetails {
+	kind: FailureKind;
+	endpoint: string;
+	status?: number;
+	serverMessage: string;
+	attempts: number;
+}
+
+const WEBHOOK_HELP =
+	'Mavi delivers async results only to the webhook URL set in the Mavi console. Open the Mavi Transcription Trigger, copy its Production URL (including ?token=...), paste it into the Mavi console under Webhooks Settings, and publish the workflow that contains the trigger.';
+
+function headline(details: FailureDetails): { message: string; description: string } {
+	const { kind, status, serverMessage, attempts, endpoint } = details;
+	const said = serverMessage ? ` Mavi said: "${serverMessage}".` : '';
+	switch (kind) {
+		case 'auth':
+			return {
+				message:
+					'Mavi rejected the API key (401 Unauthorized): check the API key in the Mavi API credential',
+				description: `Copy the key again from the Mavi console; it is sent as-is, without "Bearer".${said}`,
+			};
+		case 'credits':
+			return {
+				message: 'Your Mavi account is out of credits (402 Payment Required)',
+				description: `Top up credits in the Mavi console, then run the workflow again.${said}`,
+			};
+		case 'forbidden':
+			return {
+				message:
+					'Mavi refused access (403 Forbidden): the account is disabled or this IP address is not allowed',
+				description: `Check the account status and IP allow-list in the Mavi console.${said}`,
+			};
+		case 'noWebhook':
+			return {
+				message: 'Mavi has no webhook configured for this account, which async requests require',
+				description: WEBHOOK_HELP,
+			};
+		case 'ambiguous':
+			return {
+				message: `Mavi answered "Request has exceeded the limit." ${attempts} times`,
+				description:
+					'Mavi uses this answer for two different problems: (1) the rate limit of 1 request per second per endpoint was hit, for example by another workflow using the same account; or (2) the asset ID is invalid, was deleted, or the asset is not ready yet (its status must be SUCCESS; use Asset → Get Status or Upload with "Wait Until Ready").',
+			};
+		case 'transient':
+			// Errno codes stay out of the message: n8n would swap such a message for a generic one.
+			return {
+				message:
+					status === undefined
+						? `The connection to Mavi failed ${attempts} times`
+						: `Mavi kept failing with HTTP ${status} after ${attempts} attempts`,
+				description: `The request to ${endpoint} was retried with backoff and did not succeed (${serverMessage || 'no answer'}). Try again later.`,
+			};
+		case 'network':
+			return {
+				message: 'Could not connect to Mavi',
+				description: `Check the Base URL in the Mavi API credential and that the host is reachable (${serverMessage || 'connection failed'}).`,
+			};
+		default:
+			return {
+				message: `Mavi rejected the request to ${endpoint}${status ? ` (HTTP ${status})` : ''}${serverMessage ? `: ${serverMessage}` : ''}`,
+				description: 'Check the node parameters; retrying the same request will not help.',
+			};
+	}
+}
+
+/** Replaces every occurrence of each secret, so even an echoing server cannot leak one. */
+export function redact(text: string, secrets: string[]): string {
+	let out = text;
+	for (const secret of secrets) {
+		if (secret.length >= 4) out = out.split(secret).join('[redacted]');
+	}
+	return out;
+}
+
+/**
+ * A NodeApiError built only from plain, redacted fields. n8n's own request errors carry the
+ * request config (including the Authorization header) in `cause`, so they are never passed on.
+ */
+export function buildApiError(
+	node: INode,
+	details: FailureDetails,
+	itemIndex: number,
+	secrets: string[],
+): NodeApiError {
+	const safe = { ...details, serverMessage: redact(details.serverMessage, secrets) };
+	const { message, description } = headline(safe);
+	const response: JsonObject = {
+		message: redact(message, secrets),
+		kind: safe.kind,
+		endpoint: safe.endpoint,
+		attempts: safe.attempts,
+		...(safe.status === undefined ? {} : { status: safe.status }),
+		...(safe.serverMessage ? { serverMessage: safe.serverMessage } : {}),
+	};
+	return new NodeApiError(node, response, {
+		message: redact(message, secrets),
+		description: redact(description, secrets),
+		// An HTTP status, never an errno code, which n8n would replace with a generic message.
+		httpCode: safe.status === undefined ? undefined : String(safe.status),
+		itemIndex,
+	});
+}
+
+/** Plain message for a body that is not what the docs describe. */
+export function unexpectedResponseError(
+	node: INode,
+	endpoint: string,
+	problem: string,
+	itemIndex: number,
+	secrets: string[],
+): NodeApiError {
+	const message = redact(
+		`Mavi returned an unexpected response from ${endpoint}: ${problem}`,
+		secrets,
+	);
+	return new NodeApiError(
+		node,
+		{ message, endpoint },
+		{
+			message,
+			description:
+				'The response did not match the documented format. If this persists, please report it with the field named above.',
+			itemIndex,
+		},
+	);
+}

@@ -1,0 +1,173 @@
+import { createHash } from 'crypto';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+} from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
+import type { z, ZodTypeAny } from 'zod';
+
+import { describeZodError } from '../helpers/schemas';
+import { checkBaseUrl } from '../helpers/validation';
+import { interpretResponse } from './envelope';
+import { buildApiError, unexpectedResponseError } from './errors';
+import { endpointLimiter } from './rateLimiter';
+import type { FailureKind } from './retryPolicy';
+import {
+	backoffDelayMs,
+	classifyHttpFailure,
+	classifyNetworkFailure,
+	shouldRetry,
+} from './retryPolicy';
+
+export const CREDENTIAL_NAME = 'maviApi';
+
+/** Timeouts per request. Mutable only so tests can shorten them; the node never changes them. */
+export const transportSettings = {
+	timeoutMs: 60_000,
+	// Uploads and synchronous transcriptions legitimately take minutes.
+	longTimeoutMs: 15 * 60_000,
+};
+
+export interface MaviRequest {
+	method: IHttpRequestMethods;
+	/** Concrete path under the base URL, e.g. `/re_1/metadata`. */
+	path: string;
+	/** Endpoint template the rate limit applies to, e.g. `GET /{asset_id}/metadata`. */
+	endpoint: string;
+	body?: IDataObject;
+	/** Builds a fresh multipart body for every attempt. */
+	multipart?: () => FormData;
+	long?: boolean;
+}
+
+interface Account {
+	baseUrl: string;
+	apiKey: string;
+	limiterKey: string;
+}
+
+async function loadAccount(this: IExecuteFunctions, itemIndex: number): Promise<Account> {
+	const credentials = await this.getCredentials(CREDENTIAL_NAME, itemIndex);
+	const apiKey = typeof credentials.apiKey === 'string' ? credentials.apiKey.trim() : '';
+	if (apiKey === '') {
+		throw new NodeOperationError(
+			this.getNode(),
+			'The "API Key" field of the Mavi API credential is empty',
+			{ itemIndex },
+		);
+	}
+	const baseUrl = checkBaseUrl(credentials.baseUrl);
+	if (!baseUrl.ok) throw new NodeOperationError(this.getNode(), baseUrl.error, { itemIndex });
+	// The account is what Mavi rate-limits; a hash stands in for the key so it is never stored.
+	const keyHash = createHash('sha256').update(apiKey).digest('hex').slice(0, 16);
+	return { baseUrl: baseUrl.value, apiKey, limiterKey: `${baseUrl.value}#${keyHash}` };
+}
+
+type SendResult = IN8nHttpFullResponse | { networkError: { code?: string; message: string } };
+
+/**
+ * One attempt. A thrown error here can only be a connection failure (statuses are ignored), and
+ * it carries the request config with the Authorization header: keep its code and message only.
+ */
+async function send(this: IExecuteFunctions, options: IHttpRequestOptions): Promise<SendResult> {
+	try {
+		return (await this.helpers.httpRequestWithAuthentication.call(
+			this,
+			CREDENTIAL_NAME,
+			options,
+		)) as IN8nHttpFullResponse;
+	} catch (error) {
+		const outer = error as { code?: unknown; message?: unknown; cause?: unknown };
+		const cause = (outer.cause ?? {}) as { code?: unknown; message?: unknown };
+		const code = [cause.code, outer.code].find((c): c is string => typeof c === 'string');
+		const message = typeof cause.message === 'string' ? cause.message : String(outer.message ?? '');
+		return { networkError: { code, message } };
+	}
+}
+
+/**
+ * The only function that talks to Mavi. Spaces requests per endpoint, retries what is worth
+ * retrying, checks the envelope and validates `data` against `schema`.
+ */
+export async function maviRequest<S extends ZodTypeAny>(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	request: MaviRequest,
+	schema: S,
+): Promise<z.infer<S>> {
+	const account = await loadAccount.call(this, itemIndex);
+	const secrets = [account.apiKey];
+	const retries: Partial<Record<FailureKind, number>> = {};
+	let attempts = 0;
+
+	for (;;) {
+		attempts++;
+		let failure: { kind: FailureKind; status?: number; serverMessage: string };
+		const options: IHttpRequestOptions = {
+			method: request.method,
+			baseURL: account.baseUrl,
+			url: request.path,
+			json: true,
+			returnFullResponse: true,
+			// Statuses are interpreted below, so n8n's error (which holds the headers) never forms.
+			ignoreHttpStatusErrors: true,
+			timeout: request.long ? transportSettings.longTimeoutMs : transportSettings.timeoutMs,
+		};
+		if (request.multipart) options.body = request.multipart();
+		else if (request.body) options.body = request.body;
+
+		const release = await endpointLimiter.acquire(`${account.limiterKey}#${request.endpoint}`);
+		const response = await send.call(this, options);
+		release();
+		if ('networkError' in response) {
+			const { code, message } = response.networkError;
+			if (code === 'ERR_CANCELED') {
+				throw new NodeOperationError(this.getNode(), 'The execution was cancelled', { itemIndex });
+			}
+			failure = { kind: classifyNetworkFailure(code, message), serverMessage: code ?? message };
+		} else {
+			const outcome = interpretResponse(response.statusCode, response.body);
+			if (outcome.kind === 'unexpected') {
+				throw unexpectedResponseError(
+					this.getNode(),
+					request.endpoint,
+					outcome.problem,
+					itemIndex,
+					secrets,
+				);
+			}
+			if (outcome.kind === 'success') {
+				const parsed = schema.safeParse(outcome.data);
+				if (parsed.success) return parsed.data as z.infer<S>;
+				const problem = describeZodError(parsed.error, 'data');
+				throw unexpectedResponseError(
+					this.getNode(),
+					request.endpoint,
+					problem,
+					itemIndex,
+					secrets,
+				);
+			}
+			failure = {
+				kind: classifyHttpFailure(outcome.status, outcome.message),
+				status: outcome.status,
+				serverMessage: outcome.message,
+			};
+		}
+
+		const used = retries[failure.kind] ?? 0;
+		if (!shouldRetry(failure.kind, used)) {
+			throw buildApiError(
+				this.getNode(),
+				{ ...failure, endpoint: request.endpoint, attempts },
+				itemIndex,
+				secrets,
+			);
+		}
+		retries[failure.kind] = used + 1;
+		await sleep(backoffDelayMs(used + 1));
+	}
+}

@@ -1,0 +1,69 @@
+import { sleep } from 'n8n-workflow';
+
+/**
+ * Mavi allows 1 request per second per account and endpoint, measured when a request arrives.
+ * We cannot see that moment, only that it lies between our send and the answer. So the next
+ * request on a key leaves at least GAP_MS after the previous one was answered: spacing then holds
+ * whatever the client-side delays (credential lookup, first-request set-up) or network jitter.
+ *
+ * One module-level limiter is shared by consecutive items, retries and concurrent executions in
+ * the same n8n process. Keys are base URL + key hash + endpoint template.
+ */
+
+// 1 s window plus a margin for clock granularity.
+export const GAP_MS = 1030;
+// A request still running after this long has surely arrived; later ones need not wait for it
+// (synchronous transcriptions can take minutes).
+export const MAX_IN_FLIGHT_MS = 5000;
+const POLL_MS = 20;
+
+interface Slot {
+	sentAt?: number;
+	answeredAt?: number;
+}
+
+export type Release = () => void;
+
+export class RateLimiter {
+	private readonly lastSlot = new Map<string, Slot>();
+
+	constructor(
+		private readonly gapMs = GAP_MS,
+		private readonly maxInFlightMs = MAX_IN_FLIGHT_MS,
+		private readonly now: () => number = Date.now,
+		private readonly wait: (ms: number) => Promise<void> = sleep,
+	) {}
+
+	/**
+	 * Waits for this key's turn. Call right before sending, and call the returned function as
+	 * soon as the answer (or a network error) is in.
+	 */
+	async acquire(key: string): Promise<Release> {
+		const slot: Slot = {};
+		const previous = this.lastSlot.get(key);
+		// Reserved synchronously, so concurrent callers line up behind each other.
+		this.lastSlot.set(key, slot);
+		if (previous) await this.waitAfter(previous);
+		slot.sentAt = this.now();
+		return () => {
+			slot.answeredAt = slot.answeredAt ?? this.now();
+		};
+	}
+
+	get size(): number {
+		return this.lastSlot.size;
+	}
+
+	private async waitAfter(previous: Slot): Promise<void> {
+		while (previous.sentAt === undefined) await this.wait(POLL_MS);
+		const assumeArrivedAt = previous.sentAt + this.maxInFlightMs;
+		while (previous.answeredAt === undefined && this.now() < assumeArrivedAt) {
+			await this.wait(POLL_MS);
+		}
+		const arrivedBy = Math.min(previous.answeredAt ?? assumeArrivedAt, assumeArrivedAt);
+		const delay = arrivedBy + this.gapMs - this.now();
+		if (delay > 0) await this.wait(delay);
+	}
+}
+
+export const endpointLimiter = new RateLimiter();

@@ -1,0 +1,113 @@
+import type { INodeProperties, TriggerPanelDefinition } from 'n8n-workflow';
+
+export const triggerPanel: TriggerPanelDefinition = {
+	header: 'Paste the production URL into the Mavi console',
+	executionsHelp: {
+		inactive:
+			"<b>Set up once:</b> copy the <b>Production URL</b> above, add <code>?token=&lt;your secret&gt;</code> (the Webhook Token of the Mavi API credential) and paste it into the Mavi console → <b>Webhooks Settings</b>. Then publish the workflow. <br /><br /><b>While building:</b> click 'Listen for test event' and send a callback to the test URL; it only works while the editor is listening.",
+		active:
+			'Mavi sends every async result of the account to the <b>Production URL</b> (with <code>?token=&lt;your secret&gt;</code>) set in the Mavi console → <b>Webhooks Settings</b>. Each finished transcription starts this workflow. <br /><br />The test URL only works while the editor is listening for a test event.',
+	},
+	activationHint:
+		'Copy the production URL, add ?token=<your secret>, paste it into Mavi console → Webhooks Settings, then publish the workflow.',
+};
+
+export const triggerProperties: INodeProperties[] = [
+	{
+		displayName:
+			'Set a Webhook Token in the Mavi API credential and add it to the URL in the Mavi console as ?token=&lt;your secret&gt;. Without one, anyone who learns the URL can start this workflow.',
+		name: 'tokenNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Output',
+		name: 'output',
+		type: 'options',
+		options: [
+			{
+				name: 'One Item per Segment',
+				value: 'segments',
+				description: 'Each spoken segment with its start, end, text and speaker',
+			},
+			{
+				name: 'One Item per Speaker Turn',
+				value: 'speakerTurns',
+				description: 'Consecutive segments of the same speaker merged into one item',
+			},
+			{
+				name: 'One Item per Transcript',
+				value: 'transcript',
+				description: 'The whole text, the segments, the speakers, and SRT and WebVTT subtitles',
+			},
+		],
+		default: 'segments',
+		description: 'How a finished transcription is turned into items',
+	},
+	{
+		displayName: 'Include Speaker Diarization Results',
+		name: 'includeDiarization',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to emit speaker diarization results (start, end and speaker, no text) as segment items with text null',
+	},
+	{
+		displayName: 'Pass Through Other Results',
+		name: 'passThroughOther',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to emit other results sent to the same URL (video descriptions, summaries, multi-speaker, editing) as one item holding the raw body. When off they are acknowledged and ignored.',
+	},
+	{
+		displayName: 'Ignore Failed Tasks',
+		name: 'ignoreFailed',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to drop callbacks that report a failed task. When off, a failed task emits one item {task_id, failed: true, error, code}.',
+	},
+	{
+		displayName: 'Ignore Duplicate Deliveries',
+		name: 'ignoreDuplicates',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to drop a callback whose task_id this trigger already emitted (the last 1,000 per trigger, kept in memory until n8n restarts)',
+	},
+	{
+		displayName: 'Task IDs',
+		name: 'taskIds',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 016c7052f8224d5c971e35b7d08972fc, 9b2f…',
+		description:
+			'Only these tasks start the workflow (comma-separated, or an expression returning a list). Leave empty to accept every task.',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Include Raw Payload',
+				name: 'includeRawPayload',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to add the untouched callback body as raw_payload. With one item per segment or speaker turn it is added to the first item only, so a long transcript is not copied onto every item.',
+			},
+			{
+				displayName: 'Include Request Headers',
+				name: 'includeHeaders',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to add the request headers and query (never the token) as headers and query to the first item',
+			},
+		],
+	},
+];

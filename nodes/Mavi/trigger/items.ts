@@ -1,0 +1,52 @@
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import type { CallbackResult } from '../helpers/callback';
+import { mapTranscript } from '../helpers/segments';
+import type { OutputMode } from '../helpers/segments';
+
+export type EmittableResult = Exclude<CallbackResult, { kind: 'invalid' }>;
+
+/** Request-level data added to the first item only, so it is not copied onto every segment. */
+export interface RequestExtras {
+	rawPayload?: unknown;
+	headers?: IDataObject;
+	query?: IDataObject;
+}
+
+// Wrapping directly is cheaper than returnJsonArray for 100,000 segments.
+function wrap(objects: IDataObject[]): INodeExecutionData[] {
+	const items = new Array<INodeExecutionData>(objects.length);
+	for (let i = 0; i < objects.length; i++) items[i] = { json: objects[i] };
+	return items;
+}
+
+function resultObjects(
+	result: EmittableResult,
+	output: OutputMode,
+	rawBody: unknown,
+): IDataObject[] {
+	switch (result.kind) {
+		case 'transcription':
+		case 'diarization':
+			return mapTranscript(result.segments, result.meta, output);
+		case 'failure':
+			return [{ task_id: result.taskId, failed: true, error: result.error, code: result.code }];
+		case 'other':
+			return [{ task_id: result.taskId, raw_payload: rawBody as IDataObject }];
+	}
+}
+
+/** The items of one execution. */
+export function buildItems(
+	result: EmittableResult,
+	output: OutputMode,
+	rawBody: unknown,
+	extras: RequestExtras,
+): INodeExecutionData[] {
+	const objects = resultObjects(result, output, rawBody);
+	const first = objects[0];
+	if (extras.rawPayload !== undefined) first.raw_payload = extras.rawPayload as IDataObject;
+	if (extras.headers !== undefined) first.headers = extras.headers;
+	if (extras.query !== undefined) first.query = extras.query;
+	return wrap(objects);
+}

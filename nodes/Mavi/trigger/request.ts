@@ -1,0 +1,54 @@
+import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+
+export const TOKEN_QUERY_PARAMETER = 'token';
+export const TOKEN_HEADER = 'x-mavi-token';
+
+// Never copied into items: the trigger's own secret, and credentials of any other kind.
+const SECRET_HEADERS = new Set([TOKEN_HEADER, 'authorization', 'proxy-authorization', 'cookie']);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function stringsOf(value: unknown): string[] {
+	if (typeof value === 'string') return [value];
+	if (Array.isArray(value))
+		return value.filter((entry): entry is string => typeof entry === 'string');
+	return [];
+}
+
+/** Every token the request offers: query `token` and header `x-mavi-token`. Body is not a source. */
+export function receivedTokens(context: IWebhookFunctions): string[] {
+	const query = context.getQueryData() as Record<string, unknown>;
+	const headers = context.getHeaderData() as Record<string, unknown>;
+	return [...stringsOf(query?.[TOKEN_QUERY_PARAMETER]), ...stringsOf(headers?.[TOKEN_HEADER])];
+}
+
+/**
+ * The body as n8n handed it over. n8n parses JSON and text/plain itself; for other content
+ * types it leaves the body empty and keeps the bytes in `req.rawBody`.
+ */
+export function requestBody(context: IWebhookFunctions): unknown {
+	const body = context.getBodyData() as unknown;
+	if (typeof body === 'string' || (isRecord(body) && Object.keys(body).length > 0)) return body;
+	if (body instanceof Uint8Array && body.length > 0) return body;
+	const rawBody = (context.getRequestObject() as { rawBody?: unknown }).rawBody;
+	if (rawBody instanceof Uint8Array && rawBody.length > 0) return rawBody;
+	return body ?? {};
+}
+
+export function headersWithoutSecrets(context: IWebhookFunctions): IDataObject {
+	const headers: IDataObject = {};
+	for (const [name, value] of Object.entries(context.getHeaderData())) {
+		if (!SECRET_HEADERS.has(name.toLowerCase())) headers[name] = value;
+	}
+	return headers;
+}
+
+export function queryWithoutToken(context: IWebhookFunctions): IDataObject {
+	const query: IDataObject = {};
+	for (const [name, value] of Object.entries(context.getQueryData() as IDataObject)) {
+		if (name.toLowerCase() !== TOKEN_QUERY_PARAMETER) query[name] = value;
+	}
+	return query;
+}

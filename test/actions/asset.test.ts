@@ -1,0 +1,81 @@
+import type { Mavi } from '../support/maviSim';
+import { makeWav, seedAsset, startMavi } from '../support/maviSim';
+import { runTranscribe } from '../support/runMavi';
+
+jest.setTimeout(30_000);
+
+let mavi: Mavi;
+
+beforeAll(async () => {
+	mavi = await startMavi();
+});
+
+afterAll(async () => {
+	await mavi.stop();
+});
+
+describe('Asset operations against the simulator', () => {
+	it('uploads a generated WAV as multipart "file" and waits until it is ready', async () => {
+		const wav = makeWav(4);
+		const result = await runTranscribe(
+			{
+				resource: 'asset',
+				operation: 'upload',
+				binaryPropertyName: 'data',
+				options: { pollInterval: 1, timeout: 30 },
+			},
+			mavi.credentials,
+			{
+				inputItems: [
+					{
+						json: {},
+						binary: { data: { data: wav, mimeType: 'audio/wav', fileName: 'hello.wav' } },
+					},
+				],
+			},
+		);
+
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(1);
+		const output = result.items[0].json;
+		expect(output).toEqual({
+			asset_id: expect.stringMatching(/^re_\d+$/),
+			upload_status: 'SUCCESS',
+			file_name: 'hello.wav',
+			mime_type: 'audio/wav',
+			file_size: wav.length,
+		});
+		expect(result.pairedItems).toEqual([{ item: 0 }]);
+		const stored = mavi.sim.stats().assets as Array<{ asset_id: string; file_size: unknown }>;
+		const asset = stored.find((candidate) => candidate.asset_id === output.asset_id);
+		expect(Number(asset?.file_size)).toBe(wav.length);
+	});
+
+	it('gets the status of an asset, with numbers parsed from strings', async () => {
+		const assetId = await seedAsset(mavi, { fileName: 'status.wav' });
+		const result = await runTranscribe(
+			{ resource: 'asset', operation: 'getStatus', assetId: `  ${assetId} ` },
+			mavi.credentials,
+		);
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json).toMatchObject({
+			asset_id: assetId,
+			upload_status: 'SUCCESS',
+			file_name: 'status.wav',
+			file_size: expect.any(Number),
+			create_time: expect.any(Number),
+		});
+	});
+
+	it('deletes an asset', async () => {
+		const assetId = await seedAsset(mavi, { fileName: 'delete-me.wav' });
+		const result = await runTranscribe(
+			{ resource: 'asset', operation: 'delete', assetId },
+			mavi.credentials,
+		);
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json).toEqual({ asset_id: assetId, deleted: true });
+		const assets = mavi.sim.stats().assets as Array<{ asset_id: string; deleted?: boolean }>;
+		expect(assets.find((asset) => asset.asset_id === assetId)?.deleted).toBe(true);
+	});
+});

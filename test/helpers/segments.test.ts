@@ -1,0 +1,122 @@
+import {
+	listSpeakers,
+	mapTranscript,
+	mergeSpeakerTurns,
+	toSegmentItems,
+	toSpeakerTurnItems,
+	toTranscriptItem,
+} from '../../nodes/Mavi/helpers/segments';
+import type { TranscriptMeta, TranscriptSegment } from '../../nodes/Mavi/helpers/segments';
+
+const meta: TranscriptMeta = { taskId: 't1', model: 'whisper-1', audioDuration: 9 };
+
+function seg(
+	start: number,
+	end: number,
+	text: string | null,
+	speaker: string | null,
+): TranscriptSegment {
+	return { start_time: start, end_time: end, text, speaker };
+}
+
+const conversation = [
+	seg(0, 2.1, 'Hello', 'SPEAKER_00'),
+	seg(2.1, 5.3, 'there', 'SPEAKER_00'),
+	seg(5.3, 7, 'Hi', 'SPEAKER_01'),
+	seg(7, 9, 'Bye', 'SPEAKER_00'),
+];
+
+describe('segments helpers', () => {
+	it('toSegmentItems: one item per segment, in order, with rounded duration', () => {
+		const items = toSegmentItems(conversation, meta);
+		expect(items).toHaveLength(4);
+		expect(items[1]).toEqual({
+			task_id: 't1',
+			segment_index: 1,
+			segment_count: 4,
+			start_time: 2.1,
+			end_time: 5.3,
+			duration: 3.2,
+			text: 'there',
+			speaker: 'SPEAKER_00',
+			model: 'whisper-1',
+			audio_duration: 9,
+		});
+	});
+
+	it('toSegmentItems: zero segments still give one item', () => {
+		expect(toSegmentItems([], meta)).toEqual([
+			{
+				task_id: 't1',
+				segment_index: null,
+				segment_count: 0,
+				start_time: null,
+				end_time: null,
+				duration: null,
+				text: '',
+				speaker: null,
+				model: 'whisper-1',
+				audio_duration: 9,
+			},
+		]);
+	});
+
+	it('mergeSpeakerTurns merges consecutive segments of one speaker without touching the input', () => {
+		const copy = JSON.parse(JSON.stringify(conversation));
+		const turns = mergeSpeakerTurns(conversation);
+		expect(turns).toEqual([
+			seg(0, 5.3, 'Hello there', 'SPEAKER_00'),
+			seg(5.3, 7, 'Hi', 'SPEAKER_01'),
+			seg(7, 9, 'Bye', 'SPEAKER_00'),
+		]);
+		expect(conversation).toEqual(copy);
+	});
+
+	it('mergeSpeakerTurns keeps text null for diarization and skips empty text', () => {
+		expect(mergeSpeakerTurns([seg(0, 1, null, 'A'), seg(1, 2, null, 'A')])).toEqual([
+			seg(0, 2, null, 'A'),
+		]);
+		expect(
+			mergeSpeakerTurns([seg(0, 1, '', 'A'), seg(1, 2, 'x', 'A'), seg(2, 3, '', 'A')]),
+		).toEqual([seg(0, 3, 'x', 'A')]);
+	});
+
+	it('toSpeakerTurnItems numbers the turns', () => {
+		const items = toSpeakerTurnItems(conversation, meta);
+		expect(items.map((item) => [item.segment_index, item.segment_count, item.duration])).toEqual([
+			[0, 3, 5.3],
+			[1, 3, 1.7],
+			[2, 3, 2],
+		]);
+	});
+
+	it('listSpeakers lists speakers in order of first appearance', () => {
+		expect(listSpeakers(conversation)).toEqual(['SPEAKER_00', 'SPEAKER_01']);
+		expect(listSpeakers([seg(0, 1, 'x', null)])).toEqual([]);
+	});
+
+	it('toTranscriptItem joins the text and adds subtitles', () => {
+		const item = toTranscriptItem(conversation, meta);
+		expect(item).toMatchObject({
+			task_id: 't1',
+			text: 'Hello there Hi Bye',
+			segment_count: 4,
+			speakers: ['SPEAKER_00', 'SPEAKER_01'],
+			audio_duration: 9,
+			model: 'whisper-1',
+		});
+		expect(item.srt.split('\n\n').filter(Boolean)).toHaveLength(4);
+		expect(item.vtt.startsWith('WEBVTT\n\n')).toBe(true);
+	});
+
+	it('mapTranscript picks the shape by output mode', () => {
+		expect(mapTranscript(conversation, meta, 'segments')).toHaveLength(4);
+		expect(mapTranscript(conversation, meta, 'speakerTurns')).toHaveLength(3);
+		expect(mapTranscript(conversation, meta, 'transcript')).toHaveLength(1);
+		expect(mapTranscript([], meta, 'transcript')[0]).toMatchObject({
+			text: '',
+			segment_count: 0,
+			srt: '',
+		});
+	});
+});

@@ -1,0 +1,41 @@
+import crypto from 'crypto';
+
+import { anyTokenMatches, tokensMatch } from '../../nodes/Mavi/helpers/token';
+
+const EXPECTED_VALUE = 'abc123-expected';
+
+describe('token helper', () => {
+	it('matches only the exact value', () => {
+		expect(tokensMatch(EXPECTED_VALUE, EXPECTED_VALUE)).toBe(true);
+		expect(tokensMatch('abc123-expectee', EXPECTED_VALUE)).toBe(false);
+		expect(tokensMatch(`${EXPECTED_VALUE} `, EXPECTED_VALUE)).toBe(false);
+		expect(tokensMatch('', EXPECTED_VALUE)).toBe(false);
+		expect(tokensMatch('x'.repeat(10_000), EXPECTED_VALUE)).toBe(false);
+	});
+
+	it('compares fixed-length digests with crypto.timingSafeEqual, whatever the lengths', () => {
+		const spy = jest.spyOn(crypto, 'timingSafeEqual');
+		try {
+			expect(tokensMatch('a', EXPECTED_VALUE)).toBe(false);
+			expect(tokensMatch('a'.repeat(500), EXPECTED_VALUE)).toBe(false);
+			expect(spy).toHaveBeenCalledTimes(2);
+			for (const [a, b] of spy.mock.calls) {
+				expect([(a as Buffer).length, (b as Buffer).length]).toEqual([32, 32]);
+			}
+		} finally {
+			spy.mockRestore();
+		}
+	});
+
+	it('anyTokenMatches compares every candidate', () => {
+		const spy = jest.spyOn(crypto, 'timingSafeEqual');
+		try {
+			expect(anyTokenMatches([EXPECTED_VALUE, 'b', 'c'], EXPECTED_VALUE)).toBe(true);
+			expect(spy).toHaveBeenCalledTimes(3);
+			expect(anyTokenMatches([], EXPECTED_VALUE)).toBe(false);
+			expect(anyTokenMatches(['b'], EXPECTED_VALUE)).toBe(false);
+		} finally {
+			spy.mockRestore();
+		}
+	});
+});

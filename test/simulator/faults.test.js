@@ -1,0 +1,122 @@
+'use strict';
+
+const { startFastSimulator, api, uploadWav, startReceiver, sleep } = require('./support');
+
+describe('simulator: seeded fault injection', () => {
+	let sim;
+	let receiver;
+	beforeAll(async () => {
+		receiver = await startReceiver();
+	});
+	afterEach(() => sim.stop());
+	afterAll(() => receiver.stop());
+
+	const statuses = async (count) => {
+		const seen = [];
+		for (let i = 0; i < count; i++) seen.push((await api(sim, 'GET', '/re_0/metadata')).status);
+		return seen;
+	};
+
+	it('injects the same faults for the same seed, at about the configured rate', async () => {
+		const faults = { rate: 0.3, kinds: ['429', '400', '500'] };
+		sim = await startFastSimulator({ seed: 7, faults });
+		const first = await statuses(60);
+		const firstCounts = sim.stats().faultsInjected;
+		sim.reset();
+		expect(await statuses(60)).toEqual(first);
+		expect(sim.stats().faultsInjected).toEqual(firstCounts);
+
+		const total = Object.values(firstCounts).reduce((sum, n) => sum + n, 0);
+		expect(total).toBeGreaterThanOrEqual(8);
+		expect(total).toBeLessThanOrEqual(30);
+		expect(first.filter((status) => status === 429).length).toBe(firstCounts['429'] || 0);
+		expect(first.filter((status) => status === 500).length).toBe(firstCounts['500'] || 0);
+		// Faulted requests are not accepted: accepted + faults = requests.
+		const stats = sim.stats();
+		expect(stats.accepted['GET /:asset/metadata'] + total).toBe(60);
+
+		sim.configure({ seed: 8 });
+		expect(await statuses(60)).not.toEqual(first);
+	});
+
+	it('creates no asset or task for 429, 400 and 500 faults', async () => {
+		sim = await startFastSimulator({ webhookUrl: `${receiver.url}/hook` });
+		const assetId = await uploadWav(sim, { seconds: 2 });
+		sim.configure({ faults: { rate: 1, kinds: ['429', '400', '500'] } });
+		const answers = [];
+		for (let i = 0; i < 6; i++) {
+			answers.push((await api(sim, 'POST', '/upload', { body: new FormData() })).status);
+			answers.push(
+				(
+					await api(sim, 'POST', '/transcriptions/async-generate-audio', {
+						json: { asset_id: assetId },
+					})
+				).status,
+			);
+		}
+		expect(answers.every((status) => [429, 400, 500].includes(status))).toBe(true);
+		const stats = sim.stats();
+		expect(stats.assets).toHaveLength(1);
+		expect(stats.tasks).toHaveLength(0);
+		expect(stats.accepted['POST /transcriptions/async-generate-audio']).toBeUndefined();
+	});
+
+	it("'drop' destroys the connection before processing: no asset is created", async () => {
+		sim = await startFastSimulator({ faults: { rate: 1, kinds: ['drop'] } });
+		await expect(uploadWav(sim)).rejects.toThrow();
+		const stats = sim.stats();
+		expect(stats.faultsInjected).toEqual({ drop: 1 });
+		expect(stats.assets).toHaveLength(0);
+		expect(stats.accepted).toEqual({});
+	});
+
+	it("'slow' answers late, and creates nothing when the client gave up", async () => {
+		sim = await startFastSimulator({ webhookUrl: `${receiver.url}/hook` });
+		const assetId = await uploadWav(sim, { seconds: 2 });
+		sim.configure({ faults: { rate: 1, kinds: ['slow'], slowMs: 300 } });
+		const json = { asset_id: assetId };
+		await expect(
+			api(sim, 'POST', '/transcriptions/async-generate-audio', {
+				json,
+				signal: AbortSignal.timeout(100),
+			}),
+		).rejects.toThrow();
+		await sleep(350);
+		expect(sim.stats().tasks).toHaveLength(0);
+
+		const started = Date.now();
+		const patient = await api(sim, 'POST', '/transcriptions/async-generate-audio', { json });
+		expect(patient.status).toBe(200);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+		expect(sim.stats().tasks).toHaveLength(1);
+		expect(sim.stats().faultsInjected).toEqual({ slow: 2 });
+	});
+
+	it('lets a retrying client end with exactly one task per request', async () => {
+		sim = await startFastSimulator({ webhookUrl: `${receiver.url}/hook`, seed: 3 });
+		const assetId = await uploadWav(sim, { seconds: 2 });
+		sim.configure({ faults: { rate: 0.5, kinds: ['429', '400', '500', 'drop'] } });
+		for (let item = 0; item < 10; item++) {
+			for (let attempt = 0; attempt < 50; attempt++) {
+				const response = await api(sim, 'POST', '/transcriptions/async-generate-audio', {
+					json: { asset_id: assetId },
+				}).catch(() => null);
+				if (response && response.status === 200) break;
+			}
+		}
+		const stats = sim.stats();
+		expect(stats.tasks).toHaveLength(10);
+		expect(new Set(stats.tasks.map((task) => task.task_id)).size).toBe(10);
+		expect(stats.accepted['POST /transcriptions/async-generate-audio']).toBe(10);
+		expect(Object.values(stats.faultsInjected).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+	});
+
+	it('does not move the rate-limit window for faulted requests, nor fault admin calls', async () => {
+		sim = await startFastSimulator({ rateLimitMs: 5000, faults: { rate: 1, kinds: ['500'] } });
+		expect((await api(sim, 'GET', '/re_0/metadata')).status).toBe(500);
+		expect((await fetch(`${sim.url}/__admin/stats`)).status).toBe(200);
+		sim.configure({ faults: { rate: 0 } });
+		expect((await api(sim, 'GET', '/re_0/metadata')).status).toBe(400);
+		expect((await api(sim, 'GET', '/re_0/metadata')).status).toBe(429);
+	});
+});

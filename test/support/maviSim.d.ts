@@ -1,0 +1,51 @@
+export const TEST_KEY: string;
+export const OTHER_KEYS: { wrong: string; outOfCredits: string; banned: string; echoed: string };
+
+export interface SimStats {
+	requests: number;
+	byEndpoint: Record<string, number>;
+	rateLimited: number;
+	faultsInjected: Record<string, number>;
+	accepted: Record<string, number>;
+	tasks: Array<{ task_id: string; asset_id: string; kind: string }>;
+	assets: unknown[];
+	callbacks: unknown[];
+}
+
+export interface Simulator {
+	url: string;
+	baseUrl: string;
+	options: Record<string, unknown>;
+	configure(patch: Record<string, unknown>): unknown;
+	setWebhookUrl(url: string | null): unknown;
+	stats(): SimStats;
+	reset(): void;
+	stop(): Promise<void>;
+}
+
+export interface Mavi {
+	sim: Simulator;
+	sink: { url: string; count: number };
+	credentials: { apiKey: string; baseUrl: string };
+	stop(): Promise<void>;
+}
+
+export function startMavi(options?: Record<string, unknown>): Promise<Mavi>;
+export function seedAsset(
+	mavi: Mavi,
+	options?: { seconds?: number; fileName?: string },
+): Promise<string>;
+export function makeWav(seconds?: number, sampleRate?: number): Buffer;
+
+export interface RawServer {
+	baseUrl: string;
+	requests: number;
+	stop(): Promise<void>;
+}
+
+export function startRawServer(
+	reply: (request: { method?: string; url?: string; headers: Record<string, unknown> }) => {
+		status: number;
+		body: unknown;
+	},
+): Promise<RawServer>;

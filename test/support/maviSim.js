@@ -1,0 +1,144 @@
+// Simulator plumbing for the action-node tests: start a simulator, seed assets over real HTTP,
+// and receive its webhook callbacks. Plain JS because it needs node:http and timers.
+const http = require('node:http');
+const path = require('node:path');
+
+const { startSimulator } = require(
+	path.join(__dirname, '..', '..', 'scripts', 'simulator', 'server.js'),
+);
+
+// Recognisable, so a leak anywhere is easy to grep for. Kept out of the .ts tests, whose
+// lint flags key-like literals.
+const TEST_KEY = 'sk-mavi-LEAKCHECK-7f3a9c2e5b1d4086';
+const OTHER_KEYS = {
+	wrong: 'sk-mavi-WRONG-c0ffee-LEAKCHECK-0401',
+	outOfCredits: 'sk-mavi-BROKE-c0ffee-LEAKCHECK-0402',
+	banned: 'sk-mavi-BANNED-c0ffee-LEAKCHECK-0403',
+	echoed: 'sk-mavi-SECRET-c0ffee-LEAKCHECK-0000',
+};
+
+/** A callback receiver, so async starts have a webhook to deliver to. */
+async function startSink() {
+	let count = 0;
+	const server = http.createServer((req, res) => {
+		req.resume();
+		req.on('end', () => {
+			count++;
+			res.writeHead(200, { 'content-type': 'application/json' });
+			res.end('{"ok":true}');
+		});
+	});
+	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return {
+		url: `http://127.0.0.1:${server.address().port}/webhook`,
+		get count() {
+			return count;
+		},
+		stop() {
+			server.closeAllConnections();
+			return new Promise((resolve) => server.close(resolve));
+		},
+	};
+}
+
+/** Simulator with a webhook sink; `options` override the simulator defaults. */
+async function startMavi(options = {}) {
+	const sink = await startSink();
+	const sim = await startSimulator({
+		apiKey: TEST_KEY,
+		webhookUrl: sink.url,
+		callbackDelayMs: 10,
+		assetReadyMs: 300,
+		...options,
+	});
+	return {
+		sim,
+		sink,
+		credentials: { apiKey: TEST_KEY, baseUrl: sim.baseUrl },
+		async stop() {
+			await sim.stop();
+			await sink.stop();
+		},
+	};
+}
+
+/** A 16-bit mono PCM WAV of a 440 Hz tone: a real audio file, built in memory. */
+function makeWav(seconds = 3, sampleRate = 8000) {
+	const samples = Math.round(seconds * sampleRate);
+	const buffer = Buffer.alloc(44 + samples * 2);
+	buffer.write('RIFF', 0, 'ascii');
+	buffer.writeUInt32LE(36 + samples * 2, 4);
+	buffer.write('WAVEfmt ', 8, 'ascii');
+	buffer.writeUInt32LE(16, 16);
+	buffer.writeUInt16LE(1, 20); // PCM
+	buffer.writeUInt16LE(1, 22); // mono
+	buffer.writeUInt32LE(sampleRate, 24);
+	buffer.writeUInt32LE(sampleRate * 2, 28);
+	buffer.writeUInt16LE(2, 32);
+	buffer.writeUInt16LE(16, 34);
+	buffer.write('data', 36, 'ascii');
+	buffer.writeUInt32LE(samples * 2, 40);
+	for (let i = 0; i < samples; i++) {
+		buffer.writeInt16LE(
+			Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / sampleRate)),
+			44 + i * 2,
+		);
+	}
+	return buffer;
+}
+
+/**
+ * Uploads a WAV straight to the simulator (not through the node) and waits until it is ready,
+ * for tests whose subject is a later operation.
+ */
+async function seedAsset(mavi, { seconds = 3, fileName = 'speech.wav' } = {}) {
+	// Seeds share POST /upload's 1 s window with earlier seeds: wait and retry when limited.
+	for (let attempt = 1; ; attempt++) {
+		const form = new FormData();
+		form.append('file', new Blob([makeWav(seconds)], { type: 'audio/wav' }), fileName);
+		const response = await fetch(`${mavi.sim.baseUrl}/upload`, {
+			method: 'POST',
+			headers: { authorization: TEST_KEY },
+			body: form,
+		});
+		const body = await response.json();
+		if (response.status === 200) {
+			await new Promise((resolve) => setTimeout(resolve, mavi.sim.options.assetReadyMs + 50));
+			return body.data.asset_id;
+		}
+		const limited = response.status === 429 || body.msg === 'Request has exceeded the limit.';
+		if (!limited || attempt >= 5) {
+			throw new Error(`seeding failed: ${response.status} ${body.msg}`);
+		}
+		await new Promise((resolve) => setTimeout(resolve, 1100));
+	}
+}
+
+module.exports = { TEST_KEY, OTHER_KEYS, startMavi, seedAsset, makeWav };
+
+/** A bare server answering every request with `reply(req)` = {status, body}: for malformed answers. */
+async function startRawServer(reply) {
+	let requests = 0;
+	const server = http.createServer((req, res) => {
+		req.resume();
+		req.on('end', () => {
+			requests++;
+			const { status, body } = reply(req);
+			res.writeHead(status, { 'content-type': 'application/json' });
+			res.end(typeof body === 'string' ? body : JSON.stringify(body));
+		});
+	});
+	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return {
+		baseUrl: `http://127.0.0.1:${server.address().port}/serve/api/v2`,
+		get requests() {
+			return requests;
+		},
+		stop() {
+			server.closeAllConnections();
+			return new Promise((resolve) => server.close(resolve));
+		},
+	};
+}
+
+module.exports.startRawServer = startRawServer;

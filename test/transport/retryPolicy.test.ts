@@ -1,0 +1,82 @@
+import {
+	BACKOFF,
+	RETRY_LIMITS,
+	backoffDelayMs,
+	classifyHttpFailure,
+	classifyNetworkFailure,
+	shouldRetry,
+} from '../../nodes/Mavi/transport/retryPolicy';
+
+describe('classifyHttpFailure', () => {
+	it.each([
+		[401, 'Unauthorized', 'auth'],
+		[402, 'Insufficient credits', 'credits'],
+		[403, 'Forbidden', 'forbidden'],
+		[429, 'Request has exceeded the limit.', 'transient'],
+		[500, 'Internal Server Error', 'transient'],
+		[503, '', 'transient'],
+		[400, 'Request has exceeded the limit.', 'ambiguous'],
+		[400, 'An async request requires at least one webhook.', 'noWebhook'],
+		[400, 'asset_id cannot be null or empty', 'rejected'],
+		[400, 'Asset not found', 'rejected'],
+		[415, 'Unsupported file type', 'rejected'],
+	])('%i %j is %s', (status, message, kind) => {
+		expect(classifyHttpFailure(status, message)).toBe(kind);
+	});
+});
+
+describe('classifyNetworkFailure', () => {
+	it.each([
+		['ECONNRESET', 'socket hang up', 'transient'],
+		['ETIMEDOUT', '', 'transient'],
+		['ECONNABORTED', 'timeout of 60000ms exceeded', 'transient'],
+		[undefined, 'socket hang up', 'transient'],
+		['ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:1', 'network'],
+		['ENOTFOUND', 'getaddrinfo ENOTFOUND mavi.example', 'network'],
+	])('%s %j is %s', (code, message, kind) => {
+		expect(classifyNetworkFailure(code, message)).toBe(kind);
+	});
+});
+
+describe('shouldRetry', () => {
+	it('retries transient failures 6 times and the ambiguous 400 twice', () => {
+		expect(RETRY_LIMITS.transient).toBe(6);
+		expect(shouldRetry('transient', 5)).toBe(true);
+		expect(shouldRetry('transient', 6)).toBe(false);
+		expect(shouldRetry('ambiguous', 1)).toBe(true);
+		expect(shouldRetry('ambiguous', 2)).toBe(false);
+	});
+
+	it.each(['auth', 'credits', 'forbidden', 'rejected', 'noWebhook', 'network'] as const)(
+		'never retries %s',
+		(kind) => expect(shouldRetry(kind, 0)).toBe(false),
+	);
+});
+
+describe('backoffDelayMs', () => {
+	it('doubles per retry, with half of it random, up to the cap', () => {
+		expect(backoffDelayMs(1, 0)).toBe(BACKOFF.baseMs / 2);
+		expect(backoffDelayMs(1, 0.999999)).toBe(BACKOFF.baseMs);
+		expect(backoffDelayMs(2, 0)).toBe(BACKOFF.baseMs);
+		expect(backoffDelayMs(3, 0)).toBe(BACKOFF.baseMs * 2);
+		expect(backoffDelayMs(20, 1)).toBe(BACKOFF.maxMs);
+		expect(backoffDelayMs(20, 0)).toBe(BACKOFF.maxMs / 2);
+	});
+
+	it('stays within [nominal/2, nominal] for any random value', () => {
+		for (let retry = 1; retry <= 8; retry++) {
+			const nominal = Math.min(BACKOFF.maxMs, BACKOFF.baseMs * 2 ** (retry - 1));
+			for (const random of [-1, 0, 0.25, 0.5, 0.75, 1, 2]) {
+				const delay = backoffDelayMs(retry, random);
+				expect(delay).toBeGreaterThanOrEqual(nominal / 2);
+				expect(delay).toBeLessThanOrEqual(nominal);
+			}
+		}
+	});
+
+	it('worst case of all 6 transient retries stays under a minute', () => {
+		let total = 0;
+		for (let retry = 1; retry <= RETRY_LIMITS.transient; retry++) total += backoffDelayMs(retry, 1);
+		expect(total).toBeLessThan(60_000);
+	});
+});

@@ -1,0 +1,132 @@
+import crypto from 'crypto';
+
+import { callWebhook, fakeWebhookFunctions, freshWorkflowId, trigger } from './fakeWebhook';
+import { documentedCallback } from './fixtures';
+
+const CONFIGURED_VALUE = 'mavi-webhook-secret-7f3a9c';
+const credentials = { apiKey: 'sk-mavi-test', webhookToken: CONFIGURED_VALUE };
+
+async function withToken(request: Parameters<typeof callWebhook>[0]) {
+	return await callWebhook({
+		body: documentedCallback(),
+		credentials,
+		workflowId: freshWorkflowId(),
+		...request,
+	});
+}
+
+function expectUnauthorized(outcome: Awaited<ReturnType<typeof callWebhook>>) {
+	expect(outcome.status).toBe(401);
+	expect(outcome.executionStarted).toBe(false);
+	expect(outcome.items).toHaveLength(0);
+	expect(outcome.response).toEqual({ error: expect.any(String) });
+	expect(JSON.stringify(outcome.response)).not.toContain(CONFIGURED_VALUE);
+}
+
+describe('webhook(): authentication with the credential Webhook Token', () => {
+	it('accepts the right token in the query', async () => {
+		const outcome = await withToken({ query: { token: CONFIGURED_VALUE } });
+		expect(outcome.executionStarted).toBe(true);
+		expect(outcome.items).toHaveLength(1);
+	});
+
+	it('accepts the right token in the x-mavi-token header', async () => {
+		const outcome = await withToken({ headers: { 'x-mavi-token': CONFIGURED_VALUE } });
+		expect(outcome.items).toHaveLength(1);
+	});
+
+	it('missing token: 401, no execution', async () => {
+		expectUnauthorized(await withToken({}));
+	});
+
+	it('wrong token of the same length: 401', async () => {
+		const wrong = CONFIGURED_VALUE.slice(0, -1) + (CONFIGURED_VALUE.endsWith('c') ? 'd' : 'c');
+		expectUnauthorized(await withToken({ query: { token: wrong } }));
+	});
+
+	it('token of a different length: 401', async () => {
+		expectUnauthorized(await withToken({ query: { token: `${CONFIGURED_VALUE}x` } }));
+		expectUnauthorized(await withToken({ query: { token: CONFIGURED_VALUE.slice(0, 3) } }));
+		expectUnauthorized(await withToken({ headers: { 'x-mavi-token': '' } }));
+	});
+
+	it('token only in the body: 401', async () => {
+		expectUnauthorized(
+			await withToken({ body: { ...documentedCallback(), token: CONFIGURED_VALUE } }),
+		);
+	});
+
+	it('token as a repeated query parameter matches when one value is right', async () => {
+		const outcome = await withToken({ query: { token: ['nope', CONFIGURED_VALUE] } });
+		expect(outcome.items).toHaveLength(1);
+	});
+
+	it('a token in a non-string form (object) is rejected', async () => {
+		expectUnauthorized(await withToken({ query: { token: { value: CONFIGURED_VALUE } } }));
+	});
+
+	it('a wrong token is rejected before the body is looked at', async () => {
+		expectUnauthorized(await withToken({ body: 'not json', query: { token: 'nope' } }));
+	});
+
+	it('the token never appears in the items', async () => {
+		const outcome = await withToken({
+			query: { token: CONFIGURED_VALUE },
+			headers: { 'x-mavi-token': CONFIGURED_VALUE },
+			parameters: { options: { includeHeaders: true, includeRawPayload: true } },
+		});
+		expect(outcome.items).toHaveLength(1);
+		expect(JSON.stringify(outcome.items)).not.toContain(CONFIGURED_VALUE);
+	});
+
+	it('an empty Webhook Token means no check', async () => {
+		const outcome = await callWebhook({
+			body: documentedCallback(),
+			credentials: { apiKey: 'sk-mavi-test', webhookToken: '' },
+			workflowId: freshWorkflowId(),
+		});
+		expect(outcome.items).toHaveLength(1);
+	});
+
+	it('surrounding whitespace in the credential field is ignored', async () => {
+		const outcome = await withToken({
+			credentials: { apiKey: 'k', webhookToken: `  ${CONFIGURED_VALUE}\n` },
+			query: { token: CONFIGURED_VALUE },
+		});
+		expect(outcome.items).toHaveLength(1);
+	});
+
+	it('a credential that cannot be loaded gives a JSON 500, no execution, and is logged', async () => {
+		const { context, sent, errors } = fakeWebhookFunctions({
+			body: documentedCallback(),
+			credentials: null,
+		});
+		const result = await trigger.webhook.call(context);
+		expect(result).toEqual({ noWebhookResponse: true });
+		expect(sent.status).toBe(500);
+		expect(sent.body).toEqual({ error: expect.any(String) });
+		expect(errors).toHaveLength(1);
+	});
+
+	it('compares with crypto.timingSafeEqual', async () => {
+		const spy = jest.spyOn(crypto, 'timingSafeEqual');
+		try {
+			await withToken({ query: { token: 'wrong-and-much-longer-than-the-secret-itself' } });
+			expect(spy).toHaveBeenCalled();
+			for (const [a, b] of spy.mock.calls) {
+				expect((a as Buffer).length).toBe(32);
+				expect((b as Buffer).length).toBe(32);
+			}
+		} finally {
+			spy.mockRestore();
+		}
+	});
+});
+
+describe('the node description', () => {
+	it('keeps the token in the credential, never in a node parameter', () => {
+		const names = trigger.description.properties.map((property) => property.name);
+		expect(names.some((name) => /token|secret/i.test(name) && name !== 'tokenNotice')).toBe(false);
+		expect(trigger.description.credentials).toEqual([{ name: 'maviApi', required: true }]);
+	});
+});

@@ -1,0 +1,213 @@
+import fc from 'fast-check';
+
+import { callWebhook, freshWorkflowId } from './fakeWebhook';
+import type { FakeOutcome } from './fakeWebhook';
+
+/**
+ * 10,000 random and mutated invalid bodies through the real webhook(): none may throw, every one
+ * is answered 4xx or "ignored" and none produces an item. A further 1,000 arbitrary mutations of
+ * valid bodies (valid or not) must never throw and must answer consistently.
+ */
+
+type Body = Record<string, unknown>;
+
+const segmentArb = fc.record({
+	start_time: fc.double({ min: 0, max: 1e5, noNaN: true }),
+	end_time: fc.double({ min: 0, max: 1e5, noNaN: true }),
+	text: fc.string({ maxLength: 20 }),
+	speaker: fc.option(fc.constantFrom('SPEAKER_00', 'SPEAKER_01'), { nil: null }),
+});
+
+const validBodyArb = fc.record({
+	code: fc.constantFrom<string | number>(200, '200', '0000'),
+	message: fc.constant('SUCCESS'),
+	data: fc.record({
+		data: fc.record({
+			data: fc.array(segmentArb, { minLength: 1, maxLength: 12 }),
+			usage_metadata: fc.record({ duration: fc.nat(), model: fc.constant('whisper-1') }),
+		}),
+		msg: fc.string({ maxLength: 10 }),
+		success: fc.constant(true),
+	}),
+	task_id: fc.stringMatching(/^[0-9a-f]{32}$/),
+});
+
+const notString = fc.oneof(
+	fc.integer(),
+	fc.boolean(),
+	fc.constant(null),
+	fc.object(),
+	fc.array(fc.nat()),
+);
+const notNumberLike = fc.oneof(
+	fc.boolean(),
+	fc.object(),
+	fc.array(fc.nat()),
+	fc.constantFrom('soon', '', ' ', 'NaN', 'Infinity', '1e999'),
+);
+const notTextLike = fc.oneof(fc.integer(), fc.boolean(), fc.object(), fc.array(fc.string()));
+const notSpeakerLike = fc.oneof(fc.boolean(), fc.object(), fc.array(fc.string()));
+const badTaskId = fc.oneof(
+	notString,
+	fc.constantFrom('', ' ', 'a b', 'x'.repeat(129), 'ta$k', '../../etc'),
+);
+
+type Mutation = (body: Body, index: number) => unknown;
+function segmentsOf(body: Body): Body[] {
+	return ((body.data as Body).data as Body).data as Body[];
+}
+
+/** Each mutation makes a valid body invalid. */
+const breakingMutationArb: fc.Arbitrary<Mutation> = fc.oneof(
+	fc.constant<Mutation>((body) => ({ ...body, task_id: undefined })),
+	badTaskId.map<Mutation>((value) => (body) => ({ ...body, task_id: value })),
+	fc
+		.oneof(fc.boolean(), fc.object(), fc.array(fc.nat()))
+		.map<Mutation>((value) => (body) => ({ ...body, code: value })),
+	fc
+		.oneof(fc.integer(), fc.boolean(), fc.object())
+		.map<Mutation>((value) => (body) => ({ ...body, message: value })),
+	fc
+		.oneof(fc.string(), fc.integer(), fc.boolean(), fc.array(fc.nat()))
+		.map<Mutation>((value) => (body) => ({ ...body, data: value })),
+	fc.oneof(fc.string(), fc.integer(), fc.object()).map<Mutation>((value) => (body) => {
+		(body.data as Body).success = value;
+		return body;
+	}),
+	fc.oneof(fc.integer(), fc.boolean(), fc.object()).map<Mutation>((value) => (body) => {
+		(body.data as Body).msg = value;
+		return body;
+	}),
+	fc
+		.tuple(fc.constantFrom('start_time', 'end_time'), notNumberLike)
+		.map<Mutation>(([key, value]) => (body, i) => {
+			const segments = segmentsOf(body);
+			segments[i % segments.length][key] = value;
+			return body;
+		}),
+	fc.constantFrom('start_time', 'end_time').map<Mutation>((key) => (body, i) => {
+		const segments = segmentsOf(body);
+		delete segments[i % segments.length][key];
+		return body;
+	}),
+	notTextLike.map<Mutation>((value) => (body, i) => {
+		const segments = segmentsOf(body);
+		segments[i % segments.length].text = value;
+		return body;
+	}),
+	notSpeakerLike.map<Mutation>((value) => (body, i) => {
+		const segments = segmentsOf(body);
+		segments[i % segments.length].speaker = value;
+		return body;
+	}),
+	fc
+		.oneof(fc.integer(), fc.string(), fc.constant(null), fc.array(fc.nat()))
+		.map<Mutation>((value) => (body, i) => {
+			const segments = segmentsOf(body) as unknown[];
+			segments[i % segments.length] = value;
+			return body;
+		}),
+	fc.constant<Mutation>((body, i) => {
+		const text = JSON.stringify(body);
+		return text.slice(0, i % text.length);
+	}),
+	fc.constant<Mutation>((body) => JSON.stringify([body])),
+	fc.constant<Mutation>((body) => JSON.stringify(JSON.stringify(body))),
+	fc.constant<Mutation>((body) => Buffer.from(JSON.stringify(body).slice(1))),
+);
+
+function expectNothingEmitted(outcome: FakeOutcome) {
+	expect(outcome.executionStarted).toBe(false);
+	expect(outcome.items).toHaveLength(0);
+	const ignored = outcome.status === 200 && (outcome.response as { ignored?: boolean }).ignored;
+	expect(outcome.status === 400 || ignored).toBeTruthy();
+	expect(outcome.response).toEqual(
+		expect.objectContaining(ignored ? { ignored: true } : { error: expect.any(String) }),
+	);
+}
+
+describe('fuzz: hostile callback bodies through webhook()', () => {
+	const totals = { bodies: 0, throws: 0, items: 0 };
+
+	// A throw is counted and reported as a failed expectation, never re-thrown.
+	async function run(body: unknown): Promise<FakeOutcome | undefined> {
+		totals.bodies += 1;
+		let thrown: string | undefined;
+		let outcome: FakeOutcome | undefined;
+		try {
+			outcome = await callWebhook({ body, workflowId: freshWorkflowId() });
+			totals.items += outcome.items.length;
+		} catch (error) {
+			totals.throws += 1;
+			thrown = String(error);
+		}
+		expect(thrown).toBeUndefined();
+		return outcome;
+	}
+
+	it('3,500 random JSON values as parsed bodies', async () => {
+		await fc.assert(
+			fc.asyncProperty(fc.jsonValue(), async (value) => {
+				const outcome = await run(value);
+				if (outcome) expectNothingEmitted(outcome);
+			}),
+			{ numRuns: 3500 },
+		);
+	});
+
+	it('1,500 random texts and byte strings', async () => {
+		const textArb = fc.oneof(
+			fc.string({ unit: 'binary', maxLength: 200 }),
+			fc.jsonValue().map((value) => JSON.stringify(value)),
+			fc.uint8Array({ maxLength: 200 }).map((bytes) => Buffer.from(bytes)),
+		);
+		await fc.assert(
+			fc.asyncProperty(textArb, async (text) => {
+				const outcome = await run(text);
+				if (outcome) expectNothingEmitted(outcome);
+			}),
+			{ numRuns: 1500 },
+		);
+	});
+
+	it('5,000 valid callbacks broken by one mutation', async () => {
+		await fc.assert(
+			fc.asyncProperty(validBodyArb, breakingMutationArb, fc.nat(), async (body, mutate, index) => {
+				const outcome = await run(mutate(structuredClone(body) as Body, index));
+				if (outcome) expectNothingEmitted(outcome);
+			}),
+			{ numRuns: 5000 },
+		);
+	});
+
+	it('adds up to 10,000 bodies, 0 throws, 0 items', () => {
+		expect(totals).toEqual({ bodies: 10000, throws: 0, items: 0 });
+	});
+
+	it('1,000 arbitrary mutations never throw and answer consistently', async () => {
+		const pathArb = fc.constantFrom(
+			['task_id'],
+			['code'],
+			['message'],
+			['data'],
+			['data', 'data'],
+			['data', 'data', 'data'],
+			['data', 'success'],
+			['data', 'data', 'usage_metadata'],
+		);
+		await fc.assert(
+			fc.asyncProperty(validBodyArb, pathArb, fc.jsonValue(), async (body, path, value) => {
+				const copy = structuredClone(body) as Body;
+				let target = copy;
+				for (const key of path.slice(0, -1)) target = target[key] as Body;
+				target[path[path.length - 1]] = value;
+				const outcome = await callWebhook({ body: copy, workflowId: freshWorkflowId() });
+				expect([200, 400]).toContain(outcome.status);
+				if (outcome.status === 400 || !outcome.executionStarted)
+					expect(outcome.items).toHaveLength(0);
+				if (outcome.executionStarted) expect(outcome.items.length).toBeGreaterThan(0);
+			}),
+			{ numRuns: 1000 },
+		);
+	});
+});

@@ -1,0 +1,265 @@
+import { callWebhook, freshWorkflowId } from './fakeWebhook';
+import {
+	diarizationCallback,
+	documentedCallback,
+	failureCallback,
+	multiSpeakerCallback,
+	speakerSegments,
+	transcriptionCallback,
+	videoDescriptionCallback,
+} from './fixtures';
+
+const TASK = '11112222333344445555666677778888';
+
+describe('webhook(): validation (400, JSON error, no execution)', () => {
+	const cases: Array<[string, unknown, RegExp]> = [
+		['not JSON (text)', 'this is not json', /not valid JSON/],
+		['truncated JSON', '{"task_id": "abc", "code": 2', /not valid JSON/],
+		['empty text body', '   ', /empty/],
+		['a JSON array', '[1,2,3]', /must be a JSON object/],
+		['a JSON number', '42', /must be a JSON object/],
+		['JSON null', 'null', /must be a JSON object/],
+		['no task_id', { code: 200, message: 'SUCCESS' }, /task_id is required/],
+		['task_id a number', { task_id: 12, code: 200 }, /task_id must be a string/],
+		['task_id empty', { task_id: '', code: 200 }, /task_id must be/],
+		['task_id with spaces', { task_id: 'a b', code: 200 }, /task_id must be/],
+		['code an object', { task_id: 'abc', code: {} }, /code must be a number or a string/],
+		['message a number', { task_id: 'abc', message: 5 }, /message must be a string/],
+		['data a string', { task_id: 'abc', data: 'x' }, /data must be an object/],
+		['data.success a string', { task_id: 'abc', data: { success: 'yes' } }, /data.success/],
+		['data.msg a number', { task_id: 'abc', data: { msg: 1 } }, /data.msg must be a string/],
+	];
+
+	it.each(cases)('%s', async (_name, body, message) => {
+		const outcome = await callWebhook({ body, workflowId: freshWorkflowId() });
+		expect(outcome.executionStarted).toBe(false);
+		expect(outcome.status).toBe(400);
+		expect(outcome.response).toEqual({ error: expect.stringMatching(message) });
+	});
+
+	const segmentCases: Array<[string, unknown, string]> = [
+		[
+			'start_time a word',
+			{ start_time: 'soon', end_time: 1, text: 'x' },
+			'data.data.data[1].start_time must be a number',
+		],
+		[
+			'end_time missing',
+			{ start_time: 0, text: 'x' },
+			'data.data.data[1].end_time must be a number',
+		],
+		[
+			'text a number',
+			{ start_time: 0, end_time: 1, text: 7 },
+			'data.data.data[1].text must be a string',
+		],
+		[
+			'speaker an object',
+			{ start_time: 0, end_time: 1, text: 'x', speaker: {} },
+			'data.data.data[1].speaker must be a string or null',
+		],
+		['segment not an object', 'hello', 'data.data.data[1] must be an object'],
+	];
+
+	it.each(segmentCases)('segment with %s names the field', async (_name, bad, error) => {
+		const body = transcriptionCallback(TASK, speakerSegments(1));
+		(body.data as { data: { data: unknown[] } }).data.data.push(bad);
+		const outcome = await callWebhook({ body, workflowId: freshWorkflowId() });
+		expect(outcome).toMatchObject({ status: 400, executionStarted: false, response: { error } });
+	});
+
+	it('the first segment not being an object is a 400', async () => {
+		const body = transcriptionCallback(TASK, []);
+		(body.data as { data: { data: unknown[] } }).data.data = [null];
+		const outcome = await callWebhook({ body, workflowId: freshWorkflowId() });
+		expect(outcome).toMatchObject({ status: 400, executionStarted: false });
+	});
+});
+
+describe('webhook(): result kinds sharing the URL', () => {
+	it('diarization is ignored by default', async () => {
+		const outcome = await callWebhook({
+			body: diarizationCallback(TASK),
+			workflowId: freshWorkflowId(),
+		});
+		expect(outcome.executionStarted).toBe(false);
+		expect(outcome.status).toBe(200);
+		expect(outcome.response).toMatchObject({
+			ignored: true,
+			reason: expect.stringMatching(/diarization/i),
+		});
+	});
+
+	it('diarization with "Include Speaker Diarization Results" gives segment items with text null', async () => {
+		const outcome = await callWebhook({
+			body: diarizationCallback(TASK),
+			parameters: { includeDiarization: true },
+			workflowId: freshWorkflowId(),
+		});
+		expect(outcome.items.map((item) => item.json)).toEqual([
+			expect.objectContaining({
+				segment_index: 0,
+				start_time: 0.5,
+				end_time: 3.25,
+				duration: 2.75,
+				text: null,
+				speaker: 'SPEAKER_00',
+				model: 'pyannote',
+			}),
+			expect.objectContaining({
+				segment_index: 1,
+				start_time: 3.25,
+				end_time: 5,
+				text: null,
+				speaker: 'SPEAKER_01',
+			}),
+		]);
+	});
+
+	it.each([
+		['video description', videoDescriptionCallback(TASK)],
+		['multi-speaker', multiSpeakerCallback(TASK)],
+		[
+			'summary (data.data is text)',
+			{ ...documentedCallback(), task_id: TASK, data: { data: 'A summary.', success: true } },
+		],
+		['no data at all', { task_id: TASK, code: 200, message: 'SUCCESS' }],
+		[
+			'unknown entries',
+			{ ...documentedCallback(), task_id: TASK, data: { data: { data: [{ clip: 1 }] } } },
+		],
+	])('%s is ignored with a reason and no execution', async (_name, body) => {
+		const outcome = await callWebhook({ body, workflowId: freshWorkflowId() });
+		expect(outcome.executionStarted).toBe(false);
+		expect(outcome).toMatchObject({
+			status: 200,
+			response: { ignored: true, reason: expect.any(String) },
+		});
+	});
+
+	it('other results with "Pass Through Other Results" give one item holding the raw body', async () => {
+		const body = videoDescriptionCallback(TASK);
+		const outcome = await callWebhook({
+			body,
+			parameters: { passThroughOther: true },
+			workflowId: freshWorkflowId(),
+		});
+		expect(outcome.items).toEqual([{ json: { task_id: TASK, raw_payload: body } }]);
+	});
+});
+
+describe('webhook(): failures', () => {
+	it('a failed task gives one failed item with the reason from data.msg', async () => {
+		const outcome = await callWebhook({
+			body: failureCallback(TASK),
+			workflowId: freshWorkflowId(),
+		});
+		expect(outcome.items).toEqual([
+			{
+				json: {
+					task_id: TASK,
+					failed: true,
+					error: 'Audio track could not be decoded',
+					code: '500',
+				},
+			},
+		]);
+	});
+
+	it.each([
+		['code not a success code', { code: 4001 }, 4001],
+		['message not SUCCESS', { message: 'ERROR' }, '0000'],
+		['data.success false', { data: { success: false, msg: 'Quota exceeded' } }, '0000'],
+	])('%s is a failure', async (_name, overrides, code) => {
+		const body = { ...documentedCallback(), task_id: TASK, ...overrides };
+		const outcome = await callWebhook({ body, workflowId: freshWorkflowId() });
+		expect(outcome.items).toHaveLength(1);
+		expect(outcome.items[0].json).toMatchObject({ task_id: TASK, failed: true, code });
+		expect(typeof outcome.items[0].json.error).toBe('string');
+	});
+
+	it('takes the error from message when data.msg is absent', async () => {
+		const body = { task_id: TASK, code: 500, message: 'Internal failure', data: null };
+		const outcome = await callWebhook({ body, workflowId: freshWorkflowId() });
+		expect(outcome.items[0].json).toEqual({
+			task_id: TASK,
+			failed: true,
+			error: 'Internal failure',
+			code: 500,
+		});
+	});
+
+	it('"Ignore Failed Tasks" acknowledges and drops them', async () => {
+		const outcome = await callWebhook({
+			body: failureCallback(TASK),
+			parameters: { ignoreFailed: true },
+			workflowId: freshWorkflowId(),
+		});
+		expect(outcome).toMatchObject({
+			executionStarted: false,
+			status: 200,
+			response: { ignored: true },
+		});
+	});
+});
+
+describe('webhook(): Task IDs filter', () => {
+	const other = 'ffffeeeeddddccccbbbbaaaa99998888';
+
+	it.each([
+		['comma separated', `${other}, ${TASK}`],
+		['upper case and new lines', `${other}\n${TASK.toUpperCase()}`],
+		['a list from an expression', [other, TASK]],
+	])('accepts a listed task (%s)', async (_name, taskIds) => {
+		const outcome = await callWebhook({
+			body: transcriptionCallback(TASK, speakerSegments(2)),
+			parameters: { taskIds },
+			workflowId: freshWorkflowId(),
+		});
+		expect(outcome.items).toHaveLength(2);
+	});
+
+	it('answers 200 {ignored, reason} for a task not listed, with no execution', async () => {
+		const outcome = await callWebhook({
+			body: transcriptionCallback(TASK, speakerSegments(2)),
+			parameters: { taskIds: other },
+			workflowId: freshWorkflowId(),
+		});
+		expect(outcome).toMatchObject({
+			executionStarted: false,
+			status: 200,
+			response: { ignored: true, reason: expect.stringMatching(/Task IDs/) },
+		});
+	});
+});
+
+describe('webhook(): options', () => {
+	it('"Include Raw Payload" adds the body to the first item only', async () => {
+		const body = transcriptionCallback(TASK, speakerSegments(3));
+		const outcome = await callWebhook({
+			body,
+			parameters: { options: { includeRawPayload: true } },
+			workflowId: freshWorkflowId(),
+		});
+		expect(outcome.items[0].json.raw_payload).toEqual(body);
+		expect(outcome.items[1].json.raw_payload).toBeUndefined();
+	});
+
+	it('"Include Request Headers" adds headers and query without the token', async () => {
+		const configured = 'tok-0123456789-abcdef';
+		const outcome = await callWebhook({
+			body: documentedCallback(),
+			query: { token: configured, source: 'mavi' },
+			headers: { 'x-mavi-token': configured, 'user-agent': 'Mavi/1.0', authorization: 'Basic abc' },
+			credentials: { apiKey: 'sk-mavi-test', webhookToken: configured },
+			parameters: { options: { includeHeaders: true } },
+			workflowId: freshWorkflowId(),
+		});
+		const json = outcome.items[0].json;
+		expect(json.headers).toMatchObject({ 'user-agent': 'Mavi/1.0' });
+		expect(json.headers).not.toHaveProperty('x-mavi-token');
+		expect(json.headers).not.toHaveProperty('authorization');
+		expect(json.query).toEqual({ source: 'mavi' });
+		expect(JSON.stringify(outcome.items)).not.toContain(configured);
+	});
+});
