@@ -1,6 +1,6 @@
 // Two projects: `unit` (pure logic, and node code against the local simulator over real HTTP)
 // and `e2e` (the built package inside a real n8n). `npm test` runs both.
-const tsTransform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] };
+const tsTransform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', isolatedModules: true }] };
 
 module.exports = {
 	projects: [

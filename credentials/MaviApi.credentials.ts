@@ -24,7 +24,7 @@ export class MaviApi implements ICredentialType {
 			required: true,
 			default: '',
 			description:
-				'Your Mavi API key (sk-mavi-…) from the Mavi console. Sent as-is in the Authorization header; surrounding spaces are ignored.',
+				'Your Mavi API key (sk-mavi-…) (Mavi console → API Keys). Sent as-is in the Authorization header; surrounding spaces are ignored.',
 		},
 		{
 			displayName: 'Base URL',
@@ -40,7 +40,7 @@ export class MaviApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			description:
-				'A secret that protects the Mavi Transcription Trigger: add it to the webhook URL as ?token=… when you paste that URL into the Mavi console. Requests without it are rejected.',
+				'A secret that protects the Mavi Transcription Trigger: add it to the webhook URL as ?token=… when you paste that URL under Webhooks Settings in the Mavi console; requests without it are rejected.',
 		},
 	];
 

@@ -23,9 +23,10 @@ export const WEBHOOK_TOKEN = 'bench-webhook-token';
 /**
  * @param {{ logDir: string, profileDir?: string, log: (line: string) => void }} options
  * profileDir: run n8n with --cpu-prof, profiles written there on a clean stop.
- * patchPackage(dir): experiments only, edits the installed copy of the package before n8n starts.
+ * patchPackage(dir), n8nEnv: experiments only (edit the installed copy before n8n starts; extra
+ * n8n environment). The bench itself runs n8n with its defaults, as users have it.
  */
-export async function startEnvironment({ logDir, profileDir, log, patchPackage }) {
+export async function startEnvironment({ logDir, profileDir, log, patchPackage, n8nEnv = {} }) {
 	const env = { n8n: undefined, simulator: undefined, workDir: undefined };
 	env.stop = async () => {
 		const { n8n, simulator } = env;
@@ -55,9 +56,10 @@ export async function startEnvironment({ logDir, profileDir, log, patchPackage }
 			webhookUrl: 'http://127.0.0.1:9/unused',
 			callbackDelayMs: 3_600_000,
 		});
-		const extraEnv = profileDir
-			? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` }
-			: {};
+		const extraEnv = {
+			...n8nEnv,
+			...(profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}),
+		};
 		env.n8n = await startN8n({
 			runtime,
 			userFolder,

@@ -93,7 +93,15 @@ async function deliver(client, variant, body, expectedItems) {
 /**
  * @param {{ client, credential, log, segments?: number, rounds?: number, warmup?: number }} options
  */
-export async function runP1({ client, credential, log, segments = 10_000, rounds = 20, warmup = 2 }) {
+export async function runP1({
+	client,
+	credential,
+	log,
+	segments = 10_000,
+	rounds = 20,
+	warmup = 2,
+	pauseMs = 100,
+}) {
 	const template = callbackTemplate(segments);
 	const variants = {
 		ours: {
@@ -121,7 +129,7 @@ export async function runP1({ client, credential, log, segments = 10_000, rounds
 		for (const name of order) {
 			const sample = await deliver(client, variants[name], template.withTaskId(randomTaskId()), segments);
 			if (r >= warmup) samples[name].push(sample);
-			await sleep(100);
+			await sleep(pauseMs);
 		}
 		if (r >= warmup && (r - warmup) % 5 === 4) {
 			log(`P1: ${r - warmup + 1}/${rounds} rounds`);

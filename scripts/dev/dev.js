@@ -45,6 +45,7 @@ async function startSimulatorIfNeeded(state) {
 	const { startSimulator } = require('../simulator/server.js');
 	state.simulatorApiKey =
 		state.simulatorApiKey || `sk-mavi-dev-${crypto.randomBytes(12).toString('hex')}`;
+	const publicBase = process.env.MAVI_DEV_WEBHOOK_URL;
 	const port = await pickPort(Number(process.env.MAVI_SIMULATOR_PORT || 5690));
 	return startSimulator({ port, apiKey: state.simulatorApiKey });
 }
@@ -107,6 +108,8 @@ async function main() {
 		filesDir,
 		logFile: path.join(DEV_DIR, 'n8n.log'),
 		port,
+		// A public base URL (e.g. a tunnel) so the real Mavi can reach the trigger.
+		extraEnv: publicBase ? { N8N_WEBHOOK_URL: publicBase } : {},
 	});
 	stops.push(() => n8n.stop());
 	say(`n8n is up after ${(n8n.startMs / 1000).toFixed(1)} s (pid ${n8n.pid}).`);
@@ -130,10 +133,13 @@ async function main() {
 	});
 	for (const line of setup.log) say(`  ${line}`);
 
-	const productionUrl = `${n8n.url}/webhook/${setup.triggerWebhookPath}`;
+	const webhookBase = publicBase ? publicBase.replace(/\/+$/, '') : n8n.url;
+	const productionUrl = `${webhookBase}/webhook/${setup.triggerWebhookPath}`;
+	// The simulator runs here, so it always calls n8n on loopback.
+	const localUrl = `${n8n.url}/webhook/${setup.triggerWebhookPath}`;
 	if (simulator) {
-		simulator.setWebhookUrl(`${productionUrl}?token=${state.webhookToken}`);
-		say(`  simulator webhook -> ${productionUrl}?token=<the credential's Webhook Token>`);
+		simulator.setWebhookUrl(`${localUrl}?token=${state.webhookToken}`);
+		say(`  simulator webhook -> ${localUrl}?token=<the credential's Webhook Token>`);
 	}
 
 	const types = await client.nodeTypeNames();
@@ -157,6 +163,10 @@ async function main() {
 	if (!simulator) {
 		say(`  Mavi console -> Webhooks Settings: paste the Trigger URL plus ?token=<Webhook Token>;`);
 		say(`  the token is in the "Mavi" credential and in ${STATE_FILE}.`);
+		if (!publicBase) {
+			say('  Mavi cannot reach 127.0.0.1: expose n8n (e.g. a tunnel) and rerun with');
+			say('  MAVI_DEV_WEBHOOK_URL=https://<public host>/');
+		}
 	}
 	say('  Try it: open "Mavi: upload a file and start a transcription" and click Execute workflow;');
 	say('  the transcript then arrives as a new execution of the published trigger workflow.');

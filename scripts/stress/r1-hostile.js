@@ -7,26 +7,34 @@ const { hostileRequests, bodyOf } = require('./hostile-bodies');
 const { rawPost } = require('./http');
 
 /**
- * Sends `requests` (from hostile-bodies.js) one by one, stopping early at `deadline` (epoch
- * ms). Returns per-request results; statuses outside 400-499 are listed in `unexpected`.
+ * Sends `requests` (from hostile-bodies.js), `concurrency` at a time, starting no new one after
+ * `deadline` (epoch ms). Statuses outside 400-499 are listed in `unexpected`, except a 200
+ * {ignored: true} (the trigger's documented answer to an envelope that is not a transcript),
+ * which is counted in `ignored`.
  */
-async function sendHostile(url, requests, { deadline = Infinity } = {}) {
+async function sendHostile(url, requests, { deadline = Infinity, concurrency = 4 } = {}) {
 	const results = [];
-	for (const request of requests) {
-		if (Date.now() > deadline) break;
-		const res = await rawPost(url, { headers: request.headers, body: bodyOf(request) });
-		results.push({
-			name: request.name,
-			category: request.category,
-			status: res.status,
-			ms: res.ms,
-			text: res.text || res.error,
-		});
-	}
-	const unexpected = results.filter((r) => r.status < 400 || r.status > 499);
+	let next = 0;
+	const worker = async () => {
+		while (next < requests.length && Date.now() < deadline) {
+			const request = requests[next++];
+			const res = await rawPost(url, { headers: request.headers, body: bodyOf(request) });
+			results.push({
+				name: request.name,
+				category: request.category,
+				status: res.status,
+				ms: res.ms,
+				text: res.text || res.error,
+			});
+		}
+	};
+	await Promise.all(Array.from({ length: concurrency }, worker));
+	const isIgnored = (r) => r.status === 200 && /"ignored":true/.test(r.text);
+	const ignored = results.filter(isIgnored);
+	const unexpected = results.filter((r) => (r.status < 400 || r.status > 499) && !isIgnored(r));
 	const byStatus = {};
 	for (const r of results) byStatus[r.status] = (byStatus[r.status] || 0) + 1;
-	return { results, unexpected, byStatus };
+	return { results, unexpected, ignored, byStatus };
 }
 
 /** Posts one valid callback and waits for its execution; returns the task_id that came out. */
@@ -54,6 +62,7 @@ async function runR1({ client, n8nUrl, trigger, token, count = 500, deadline }) 
 		tried: sent.results.length,
 		byStatus: sent.byStatus,
 		unexpected: sent.unexpected,
+		ignored: sent.ignored,
 		executionsBefore: before,
 		executionsAfter: after,
 		executionsFromHostile: after - before - (valid.ok ? 1 : 0),

@@ -14,6 +14,12 @@ afterAll(async () => {
 	await mavi.stop();
 });
 
+const upload = { resource: 'asset', operation: 'upload', binaryPropertyName: 'data' };
+
+function wavItem(fileName: string) {
+	return { json: {}, binary: { data: { data: makeWav(1), mimeType: 'audio/wav', fileName } } };
+}
+
 describe('Asset operations against the simulator', () => {
 	it('uploads a generated WAV as multipart "file" and waits until it is ready', async () => {
 		const wav = makeWav(4);
@@ -49,6 +55,46 @@ describe('Asset operations against the simulator', () => {
 		const stored = mavi.sim.stats().assets as Array<{ asset_id: string; file_size: unknown }>;
 		const asset = stored.find((candidate) => candidate.asset_id === output.asset_id);
 		expect(Number(asset?.file_size)).toBe(wav.length);
+	});
+
+	it('reports an asset that Mavi failed to process as a clear error', async () => {
+		const result = await runTranscribe(
+			{ ...upload, options: { pollInterval: 1, timeout: 30 } },
+			mavi.credentials,
+			{ inputItems: [wavItem('fail-me.wav')], continueOnFail: true },
+		);
+		expect(result.items[0].json.error).toMatch(/could not process the uploaded file.*FAILED/);
+		expect(result.pairedItems).toEqual([{ item: 0 }]);
+	});
+
+	it('gives up waiting after the timeout with a hint', async () => {
+		mavi.sim.configure({ assetReadyMs: 10_000 });
+		try {
+			const result = await runTranscribe(
+				{ ...upload, options: { pollInterval: 1, timeout: 1 } },
+				mavi.credentials,
+				{ inputItems: [wavItem('slow.wav')] },
+			);
+			expect(result.thrownError?.message).toMatch(
+				/was not ready after 1 seconds \(status (WAITING|UPLOADING)\)/,
+			);
+			expect(result.thrownError?.description).toMatch(/Timeout/);
+		} finally {
+			mavi.sim.configure({ assetReadyMs: 300 });
+		}
+	});
+
+	it('can skip waiting', async () => {
+		const result = await runTranscribe(
+			{ ...upload, options: { waitUntilReady: false } },
+			mavi.credentials,
+			{ inputItems: [wavItem('nowait.wav')] },
+		);
+		expect(result.items[0].json).toMatchObject({
+			asset_id: expect.stringMatching(/^re_\d+$/),
+			upload_status: null,
+			file_name: 'nowait.wav',
+		});
 	});
 
 	it('gets the status of an asset, with numbers parsed from strings', async () => {

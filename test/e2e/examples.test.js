@@ -34,10 +34,17 @@ function prepared(file) {
 	return prepareExample(byFile(file), { credential, filesDir: n8n.state.filesDir });
 }
 
+const simulatorLog = () => `${n8n.state.workDir}/simulator-examples.log`;
+
 beforeAll(async () => {
 	n8n = await useN8n();
 	client = n8n.client;
-	simulator = await startSimulator({ port: 0, apiKey: E2E_API_KEY, assetReadyMs: 300 });
+	simulator = await startSimulator({
+		port: 0,
+		apiKey: E2E_API_KEY,
+		assetReadyMs: 300,
+		logFile: simulatorLog(),
+	});
 	credential = await client.createCredential({
 		name: 'Mavi e2e (examples)',
 		apiKey: E2E_API_KEY,
@@ -161,6 +168,9 @@ test('"remove duplicates" publishes and splits one transcript into its segments'
 	await client.unpublish(id);
 });
 
-test('no API key or webhook token in n8n log or in these executions', async () => {
-	expect(await secretLeaks(client, { logFile: n8n.state.logFile, workflowIds })).toEqual([]);
+test('no API key or webhook token in n8n log, simulator log or these executions', async () => {
+	const otherLogs = [simulatorLog()];
+	expect(await secretLeaks(client, { logFile: n8n.state.logFile, workflowIds, otherLogs })).toEqual(
+		[],
+	);
 });

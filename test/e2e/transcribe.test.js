@@ -64,12 +64,15 @@ async function runNew(workflow) {
 	return client.runManual(created.id);
 }
 
+const simulatorLog = () => `${n8n.state.workDir}/simulator-transcribe.log`;
+
 beforeAll(async () => {
 	n8n = await useN8n();
 	client = n8n.client;
 	simulator = await startSimulator({
 		port: 0,
 		apiKey: E2E_API_KEY,
+		logFile: simulatorLog(),
 		assetReadyMs: 300,
 		segments: 4,
 	});
@@ -170,6 +173,29 @@ test('d. n8n credential test: OK for the right key, an error for a wrong one', a
 	expect(failed.message).not.toContain(E2E_WRONG_API_KEY);
 });
 
-test('no API key or webhook token in n8n log or in these executions', async () => {
-	expect(await secretLeaks(client, { logFile: n8n.state.logFile, workflowIds })).toEqual([]);
+test('a wrong key fails the execution with a 401 error that does not echo the key', async () => {
+	const wrong = await client.createCredential({
+		name: 'Mavi e2e (wrong key, run)',
+		apiKey: E2E_WRONG_API_KEY,
+		baseUrl: simulator.baseUrl,
+	});
+	const execution = await runNew(
+		uploadWorkflow({
+			name: 'e2e: wrong key',
+			filePath: wavPath,
+			credential: wrong,
+			steps: [startStep()],
+		}),
+	);
+	expect(execution.status).toBe('error');
+	const error = execution.data.resultData.error;
+	expect(error.message).toEqual(expect.any(String));
+	expect(JSON.stringify(execution)).not.toContain(E2E_WRONG_API_KEY);
+});
+
+test('no API key or webhook token in n8n log, simulator log or these executions', async () => {
+	const otherLogs = [simulatorLog()];
+	expect(await secretLeaks(client, { logFile: n8n.state.logFile, workflowIds, otherLogs })).toEqual(
+		[],
+	);
 });

@@ -71,12 +71,15 @@ const waitForTask = (taskId) =>
 
 const countExecutions = async () => (await client.listExecutions(trigger.id)).length;
 
+const simulatorLog = () => `${n8n.state.workDir}/simulator-trigger.log`;
+
 beforeAll(async () => {
 	n8n = await useN8n();
 	client = n8n.client;
 	simulator = await startSimulator({
 		port: 0,
 		apiKey: E2E_API_KEY,
+		logFile: simulatorLog(),
 		assetReadyMs: 300,
 		segments: 3,
 	});
@@ -229,6 +232,9 @@ test('the webhook token is not in the exported workflow', async () => {
 	expect(editorCopy.text).not.toContain(E2E_WEBHOOK_TOKEN);
 });
 
-test('no API key or webhook token in n8n log or in these executions', async () => {
-	expect(await secretLeaks(client, { logFile: n8n.state.logFile, workflowIds })).toEqual([]);
+test('no API key or webhook token in n8n log, simulator log or these executions', async () => {
+	const otherLogs = [simulatorLog()];
+	expect(await secretLeaks(client, { logFile: n8n.state.logFile, workflowIds, otherLogs })).toEqual(
+		[],
+	);
 });

@@ -3,9 +3,8 @@
 // sockets. What is real: parameter/expression resolution, ExecuteContext and its helpers
 // (httpRequestWithAuthentication, getBinaryDataBuffer, assertBinaryData), the credential's
 // `authenticate` (resolved like n8n's CLI CredentialsHelper does), continueOnFail handling and
-// pairedItem bookkeeping. What is stubbed: persistence (no database) and UI push.
-// n8n-core carries its own @n8n/di copy; its services are registered in that container.
-const { Container } = require(require.resolve('@n8n/di', { paths: [require.resolve('n8n-core')] }));
+// pairedItem bookkeeping. Input binaries are kept inline as base64, as n8n's default binary mode
+// does. What is stubbed: persistence (no database) and UI push.
 const { mkdtempSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const path = require('node:path');

@@ -19,6 +19,16 @@ describe('webhook(): duplicate deliveries', () => {
 		expect(second.items).toHaveLength(0);
 	});
 
+	it('two identical deliveries arriving at once still give one execution', async () => {
+		const workflowId = freshWorkflowId();
+		const body = transcriptionCallback(taskId(6), speakerSegments(3));
+		const outcomes = await Promise.all(
+			[1, 2, 3].map(async () => await callWebhook({ body, workflowId })),
+		);
+		expect(outcomes.filter((outcome) => outcome.executionStarted)).toHaveLength(1);
+		expect(outcomes.filter((outcome) => outcome.status === 200)).toHaveLength(3);
+	});
+
 	it('a failed task is not emitted twice either', async () => {
 		const workflowId = freshWorkflowId();
 		await callWebhook({ body: failureCallback(taskId(2)), workflowId });
@@ -82,7 +92,7 @@ describe('webhook(): duplicate deliveries', () => {
 		).toMatchObject({
 			duplicate: true,
 		});
-	});
+	}, 60_000);
 });
 
 describe('webhookMethods: local state only', () => {

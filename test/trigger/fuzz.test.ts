@@ -126,6 +126,9 @@ function expectNothingEmitted(outcome: FakeOutcome) {
 	);
 }
 
+// Bounded by count; the generous timeout only keeps a loaded CI machine from failing them.
+const FUZZ_TIMEOUT_MS = 120_000;
+
 describe('fuzz: hostile callback bodies through webhook()', () => {
 	const totals = { bodies: 0, throws: 0, items: 0 };
 
@@ -145,69 +148,90 @@ describe('fuzz: hostile callback bodies through webhook()', () => {
 		return outcome;
 	}
 
-	it('3,500 random JSON values as parsed bodies', async () => {
-		await fc.assert(
-			fc.asyncProperty(fc.jsonValue(), async (value) => {
-				const outcome = await run(value);
-				if (outcome) expectNothingEmitted(outcome);
-			}),
-			{ numRuns: 3500 },
-		);
-	});
+	it(
+		'3,500 random JSON values as parsed bodies',
+		async () => {
+			await fc.assert(
+				fc.asyncProperty(fc.jsonValue(), async (value) => {
+					const outcome = await run(value);
+					if (outcome) expectNothingEmitted(outcome);
+				}),
+				{ numRuns: 3500 },
+			);
+		},
+		FUZZ_TIMEOUT_MS,
+	);
 
-	it('1,500 random texts and byte strings', async () => {
-		const textArb = fc.oneof(
-			fc.string({ unit: 'binary', maxLength: 200 }),
-			fc.jsonValue().map((value) => JSON.stringify(value)),
-			fc.uint8Array({ maxLength: 200 }).map((bytes) => Buffer.from(bytes)),
-		);
-		await fc.assert(
-			fc.asyncProperty(textArb, async (text) => {
-				const outcome = await run(text);
-				if (outcome) expectNothingEmitted(outcome);
-			}),
-			{ numRuns: 1500 },
-		);
-	});
+	it(
+		'1,500 random texts and byte strings',
+		async () => {
+			const textArb = fc.oneof(
+				fc.string({ unit: 'binary', maxLength: 200 }),
+				fc.jsonValue().map((value) => JSON.stringify(value)),
+				fc.uint8Array({ maxLength: 200 }).map((bytes) => Buffer.from(bytes)),
+			);
+			await fc.assert(
+				fc.asyncProperty(textArb, async (text) => {
+					const outcome = await run(text);
+					if (outcome) expectNothingEmitted(outcome);
+				}),
+				{ numRuns: 1500 },
+			);
+		},
+		FUZZ_TIMEOUT_MS,
+	);
 
-	it('5,000 valid callbacks broken by one mutation', async () => {
-		await fc.assert(
-			fc.asyncProperty(validBodyArb, breakingMutationArb, fc.nat(), async (body, mutate, index) => {
-				const outcome = await run(mutate(structuredClone(body) as Body, index));
-				if (outcome) expectNothingEmitted(outcome);
-			}),
-			{ numRuns: 5000 },
-		);
-	});
+	it(
+		'5,000 valid callbacks broken by one mutation',
+		async () => {
+			await fc.assert(
+				fc.asyncProperty(
+					validBodyArb,
+					breakingMutationArb,
+					fc.nat(),
+					async (body, mutate, index) => {
+						const outcome = await run(mutate(structuredClone(body) as Body, index));
+						if (outcome) expectNothingEmitted(outcome);
+					},
+				),
+				{ numRuns: 5000 },
+			);
+		},
+		FUZZ_TIMEOUT_MS,
+	);
 
 	it('adds up to 10,000 bodies, 0 throws, 0 items', () => {
 		expect(totals).toEqual({ bodies: 10000, throws: 0, items: 0 });
 	});
 
-	it('1,000 arbitrary mutations never throw and answer consistently', async () => {
-		const pathArb = fc.constantFrom(
-			['task_id'],
-			['code'],
-			['message'],
-			['data'],
-			['data', 'data'],
-			['data', 'data', 'data'],
-			['data', 'success'],
-			['data', 'data', 'usage_metadata'],
-		);
-		await fc.assert(
-			fc.asyncProperty(validBodyArb, pathArb, fc.jsonValue(), async (body, path, value) => {
-				const copy = structuredClone(body) as Body;
-				let target = copy;
-				for (const key of path.slice(0, -1)) target = target[key] as Body;
-				target[path[path.length - 1]] = value;
-				const outcome = await callWebhook({ body: copy, workflowId: freshWorkflowId() });
-				expect([200, 400]).toContain(outcome.status);
-				if (outcome.status === 400 || !outcome.executionStarted)
-					expect(outcome.items).toHaveLength(0);
-				if (outcome.executionStarted) expect(outcome.items.length).toBeGreaterThan(0);
-			}),
-			{ numRuns: 1000 },
-		);
-	});
+	it(
+		'1,000 arbitrary mutations never throw and answer consistently',
+		async () => {
+			const pathArb = fc.constantFrom(
+				['task_id'],
+				['code'],
+				['message'],
+				['data'],
+				['data', 'data'],
+				['data', 'data', 'data'],
+				['data', 'success'],
+				['data', 'data', 'usage_metadata'],
+			);
+			await fc.assert(
+				fc.asyncProperty(validBodyArb, pathArb, fc.jsonValue(), async (body, path, value) => {
+					const copy = structuredClone(body) as Body;
+					let target = copy;
+					for (const key of path.slice(0, -1)) target = target[key] as Body;
+					target[path[path.length - 1]] = value;
+					const outcome = await callWebhook({ body: copy, workflowId: freshWorkflowId() });
+					expect([200, 400]).toContain(outcome.status);
+					if (outcome.status === 400 || !outcome.executionStarted)
+						expect(outcome.items).toHaveLength(0);
+					if (outcome.executionStarted) expect(outcome.items.length).toBeGreaterThan(0);
+				}),
+				{ numRuns: 1000 },
+			);
+		},
+		FUZZ_TIMEOUT_MS,
+	);
 });

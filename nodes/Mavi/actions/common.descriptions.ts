@@ -10,7 +10,8 @@ export const assetIdProperty: INodeProperties = {
 	required: true,
 	default: '',
 	placeholder: 're_657929111888723968',
-	description: 'The ID Mavi gave the uploaded file ("re_" followed by digits), e.g. from the Asset → Upload output',
+	description:
+		'The ID Mavi gave the uploaded file ("re_" followed by digits), e.g. from the Asset → Upload output',
 };
 
 export const outputProperty: INodeProperties = {

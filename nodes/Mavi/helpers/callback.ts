@@ -12,7 +12,7 @@ export const SUCCESS_CODES: ReadonlySet<unknown> = new Set<unknown>([200, '200',
 
 const TASK_ID_PATTERN = /^[A-Za-z0-9_.:-]{1,128}$/;
 
-const envelopeSchema = z
+export const callbackEnvelopeSchema = z
 	.object({
 		task_id: z
 			.string()
@@ -34,7 +34,7 @@ const envelopeSchema = z
 	})
 	.passthrough();
 
-export type CallbackEnvelope = z.infer<typeof envelopeSchema>;
+export type CallbackEnvelope = z.infer<typeof callbackEnvelopeSchema>;
 
 export type EnvelopeResult =
 	| { ok: true; envelope: CallbackEnvelope }
@@ -90,7 +90,7 @@ export function toJsonObject(
 
 /** Checks the envelope only: task_id, code, message and the types of data.* fields. */
 export function validateEnvelope(body: unknown): EnvelopeResult {
-	const parsed = envelopeSchema.safeParse(body);
+	const parsed = callbackEnvelopeSchema.safeParse(body);
 	if (parsed.success) return { ok: true, envelope: parsed.data };
 	return { ok: false, error: describeIssue(parsed.error.issues[0]) };
 }

@@ -13,7 +13,7 @@ export interface FailureDetails {
 }
 
 const WEBHOOK_HELP =
-	'Mavi delivers async results only to the webhook URL set in the Mavi console. Open the Mavi Transcription Trigger, copy its Production URL (including ?token=...), paste it into the Mavi console under Webhooks Settings, and publish the workflow that contains the trigger.';
+	'Mavi delivers async results only to the webhook URL set in your Mavi account. Open the Mavi Transcription Trigger, copy its Production URL (including ?token=...), paste it into the Webhooks Settings of the Mavi console, then publish the workflow that contains the trigger.';
 
 function headline(details: FailureDetails): { message: string; description: string } {
 	const { kind, status, serverMessage, attempts, endpoint } = details;
@@ -34,7 +34,7 @@ function headline(details: FailureDetails): { message: string; description: stri
 			return {
 				message:
 					'Mavi refused access (403 Forbidden): the account is disabled or this IP address is not allowed',
-				description: `Check the account status and IP allow-list in the Mavi console.${said}`,
+				description: `Check the account status and the IP allow-list of your Mavi account.${said}`,
 			};
 		case 'noWebhook':
 			return {

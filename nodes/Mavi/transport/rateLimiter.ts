@@ -7,7 +7,7 @@ import { sleep } from 'n8n-workflow';
  * whatever the client-side delays (credential lookup, first-request set-up) or network jitter.
  *
  * One module-level limiter is shared by consecutive items, retries and concurrent executions in
- * the same n8n process. Keys are base URL + key hash + endpoint template.
+ * the same n8n instance. Keys are base URL + key hash + endpoint template.
  */
 
 // 1 s window plus a margin for clock granularity.

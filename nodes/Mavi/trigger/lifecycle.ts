@@ -5,7 +5,7 @@ import { dedupeScope, forget } from '../helpers/dedupe';
 /**
  * Mavi has no API to register a webhook (the URL is typed into its console), so the lifecycle
  * n8n requires only manages local state: the activation time in static data, and the dedupe
- * memory of this process.
+ * memory held by the running n8n instance.
  */
 
 // n8n calls delete() with mode 'internal' for test and production alike; the webhook URL (test

@@ -17,8 +17,10 @@ const CHROMIUM_FLAGS = [
 	'--disable-component-update',
 	'--disable-sync',
 ];
+// A cold editor loads hundreds of chunks; on a busy CI machine that alone took 15-25 s.
 const STEP_TIMEOUT_MS = 30000;
-const NAVIGATION_TIMEOUT_MS = 60000;
+const NAVIGATION_TIMEOUT_MS = 90000;
+const loaded = { timeout: NAVIGATION_TIMEOUT_MS };
 
 /** A fresh headless Chromium with a new empty profile; close() also removes the profile. */
 async function launchBrowser({ width = 1280, height = 800 } = {}) {
@@ -61,17 +63,19 @@ async function launchBrowser({ width = 1280, height = 800 } = {}) {
 /** Signs in through n8n's own sign-in page and waits until the editor has left it. */
 async function signIn(page, baseUrl, { email, password }) {
 	await page.goto(`${baseUrl}/signin`, { waitUntil: 'domcontentloaded' });
-	await page.locator('[data-test-id=signin-form] input[name=emailOrLdapLoginId]').fill(email);
+	const emailInput = page.locator('[data-test-id=signin-form] input[name=emailOrLdapLoginId]');
+	await emailInput.waitFor(loaded);
+	await emailInput.fill(email);
 	await page.locator('[data-test-id=signin-form] input[name=password]').fill(password);
 	await page.locator('[data-test-id=form-submit-button]').click();
-	await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
-	await page.locator('[data-test-id=project-home-menu-item]').waitFor();
+	await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { waitUntil: 'commit' });
+	await page.locator('[data-test-id=project-home-menu-item]').waitFor(loaded);
 }
 
 /** Opens a workflow in the editor and waits until its nodes are on the canvas. */
 async function openWorkflow(page, baseUrl, workflowId) {
 	await page.goto(`${baseUrl}/workflow/${workflowId}`, { waitUntil: 'domcontentloaded' });
-	await page.locator('[data-test-id=canvas-node]').first().waitFor();
+	await page.locator('[data-test-id=canvas-node]').first().waitFor(loaded);
 }
 
 function canvasNode(page, nodeName) {
@@ -109,10 +113,15 @@ async function openDropdown(page, parameterName) {
 		`[data-test-id=ndv] [data-test-id=parameter-input-${parameterName}] input[role=combobox]`,
 	);
 	await input.click();
-	await page.waitForFunction((el) => el.getAttribute('aria-expanded') === 'true', await input.elementHandle());
+	await page.waitForFunction(
+		(el) => el.getAttribute('aria-expanded') === 'true',
+		await input.elementHandle(),
+	);
 	// The listbox is rendered in a popper; the combobox names it in aria-controls.
 	const listId = await input.getAttribute('aria-controls');
-	const titles = page.locator(`[id="${listId}"] [data-test-id=parameter-input-item] .option-headline`);
+	const titles = page.locator(
+		`[id="${listId}"] [data-test-id=parameter-input-item] .option-headline`,
+	);
 	await titles.first().waitFor();
 	return titles.allInnerTexts();
 }

@@ -1,6 +1,7 @@
 'use strict';
 // Drives a running n8n over its REST API (cookie, as the editor does) and its public API
 // (X-N8N-API-KEY). Polls instead of sleeping fixed times: publishing and executions are async.
+const { ExecutionQueries, nodeItems } = require('./executions');
 const { sleep } = require('./processes');
 
 function parse(text) {
@@ -15,8 +16,9 @@ function fail(what, res) {
 	return new Error(`${what}: HTTP ${res.status} ${JSON.stringify(res.body).slice(0, 500)}`);
 }
 
-class N8nClient {
+class N8nClient extends ExecutionQueries {
 	constructor(url) {
+		super();
 		this.url = url;
 		this.cookie = '';
 		this.apiKey = '';
@@ -197,79 +199,6 @@ class N8nClient {
 		return this.waitForExecution(executionId, timeoutMs);
 	}
 
-	// ---- executions -------------------------------------------------------------------------
-
-	async listExecutions(workflowId, { includeData = false } = {}) {
-		const all = [];
-		let cursor = '';
-		do {
-			const query = `workflowId=${workflowId}&includeData=${includeData}&limit=100`;
-			const res = await this.api('GET', `/executions?${query}${cursor ? `&cursor=${cursor}` : ''}`);
-			if (res.status !== 200) throw fail('list executions', res);
-			all.push(...res.body.data);
-			cursor = res.body.nextCursor || '';
-		} while (cursor);
-		return all;
-	}
-
-	async readExecution(id) {
-		const res = await this.api('GET', `/executions/${id}?includeData=true`);
-		if (res.status !== 200) throw fail('read execution', res);
-		return res.body;
-	}
-
-	async waitForExecution(id, timeoutMs = 60000) {
-		const deadline = Date.now() + timeoutMs;
-		for (;;) {
-			const res = await this.api('GET', `/executions/${id}?includeData=true`);
-			const done = res.status === 200 && !['new', 'running', 'waiting'].includes(res.body.status);
-			if (done) return res.body;
-			if (Date.now() > deadline)
-				throw new Error(`execution ${id} not finished: ${res.text.slice(0, 300)}`);
-			await sleep(150);
-		}
-	}
-
-	/** Waits until the workflow has at least `count` finished executions; returns them all. */
-	async waitForExecutions(workflowId, count, timeoutMs = 30000) {
-		const deadline = Date.now() + timeoutMs;
-		for (;;) {
-			const list = await this.listExecutions(workflowId, { includeData: true });
-			const finished = list.filter((e) => !['new', 'running', 'waiting'].includes(e.status));
-			if (finished.length >= count) return finished;
-			if (Date.now() > deadline) {
-				throw new Error(`expected ${count} executions of ${workflowId}, found ${finished.length}`);
-			}
-			await sleep(150);
-		}
-	}
-
-	/** Waits for a finished execution of the workflow that satisfies `predicate`; returns it. */
-	async waitForExecutionWhere(workflowId, predicate, timeoutMs = 30000) {
-		const deadline = Date.now() + timeoutMs;
-		for (;;) {
-			const list = await this.listExecutions(workflowId, { includeData: true });
-			const found = list.find(
-				(e) => !['new', 'running', 'waiting'].includes(e.status) && predicate(e),
-			);
-			if (found) return found;
-			if (Date.now() > deadline)
-				throw new Error(`no matching execution of ${workflowId} after ${timeoutMs} ms`);
-			await sleep(150);
-		}
-	}
-
-	/** Waits until none of the workflow's executions is still running; returns them all. */
-	async waitForIdle(workflowId, timeoutMs = 30000) {
-		const deadline = Date.now() + timeoutMs;
-		for (;;) {
-			const list = await this.listExecutions(workflowId, { includeData: true });
-			if (list.every((e) => !['new', 'running', 'waiting'].includes(e.status))) return list;
-			if (Date.now() > deadline) throw new Error(`executions of ${workflowId} still running`);
-			await sleep(150);
-		}
-	}
-
 	/** The node types the editor sees (needs the cookie in 2.x). */
 	async nodeTypeNames() {
 		const res = await this.request('GET', '/types/nodes.json', {
@@ -278,14 +207,6 @@ class N8nClient {
 		if (res.status !== 200) throw fail('types/nodes.json', { status: res.status, body: '' });
 		return res.body.map((type) => type.name);
 	}
-}
-
-/** The items a node emitted in an execution read back with includeData. */
-function nodeItems(execution, nodeName, output = 0) {
-	const runs = execution.data.resultData.runData[nodeName];
-	if (!runs) return undefined;
-	const main = runs[0].data && runs[0].data.main;
-	return (main && main[output] ? main[output] : []).map((item) => item.json);
 }
 
 module.exports = { N8nClient, nodeItems };

@@ -44,7 +44,8 @@ const properties: INodeProperties[] = [
 				name: 'waitUntilReady',
 				type: 'boolean',
 				default: true,
-				description: 'Whether to wait until Mavi has processed the file (status SUCCESS); only ready assets can be transcribed',
+				description:
+					'Whether to wait until Mavi has processed the file (status SUCCESS); only ready assets can be transcribed',
 			},
 		],
 	},
