@@ -9,7 +9,7 @@ export const triggerPanel: TriggerPanelDefinition = {
 			'Mavi sends every async result of the account to the <b>Production URL</b> (with <code>?token=&lt;your secret&gt;</code>) set in the Mavi console → <b>Webhooks Settings</b>. Each finished transcription starts this workflow. <br /><br />The test URL only works while the editor is listening for a test event.',
 	},
 	activationHint:
-		'Copy the production URL, add ?token=<your secret>, paste it into Mavi console → Webhooks Settings, then publish the workflow.',
+		'Copy the production URL, add ?token= followed by your Webhook Token, paste it into Mavi console → Webhooks Settings, then publish the workflow.',
 };
 
 export const triggerProperties: INodeProperties[] = [
