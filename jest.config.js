@@ -10,12 +10,17 @@ module.exports = {
 			transform: tsTransform,
 			testMatch: ['<rootDir>/test/**/*.test.{ts,js}'],
 			testPathIgnorePatterns: ['<rootDir>/test/e2e/'],
+			modulePathIgnorePatterns: ['<rootDir>/dist/'],
 		},
 		{
 			displayName: 'e2e',
 			testEnvironment: 'node',
 			transform: tsTransform,
 			testMatch: ['<rootDir>/test/e2e/**/*.test.{ts,js}'],
+			// One real n8n for all e2e files, started once and stopped by PID even when tests fail.
+			globalSetup: '<rootDir>/test/e2e/support/globalSetup.js',
+			globalTeardown: '<rootDir>/test/e2e/support/globalTeardown.js',
+			modulePathIgnorePatterns: ['<rootDir>/dist/'],
 		},
 	],
 };

@@ -76,6 +76,7 @@ function machineInfo() {
 
 async function main() {
 	mkdirSync(TMP_DIR, { recursive: true });
+	rmSync(path.join(TMP_DIR, 'n8n.log'), { force: true });
 	const results = { machine: machineInfo(), quick: QUICK };
 	log(`nproc ${results.machine.nproc}, ${results.machine.cpu}${QUICK ? ' (BENCH_QUICK)' : ''}`);
 
@@ -127,6 +128,7 @@ async function main() {
 			log(`profile analysis failed: ${error.message}`);
 		}
 	}
+	if (results.p1) delete results.p1.windowsUs; // only the profile analysis needs them
 
 	results.machine.totalSeconds = Math.round((Date.now() - started) / 1000);
 	const rows = buildRows(results);

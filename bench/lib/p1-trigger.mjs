@@ -12,6 +12,8 @@ import {
 } from './harness.mjs';
 import { median, medianPairRatio, round } from './stats.mjs';
 
+const TOKEN_HEADER = 'x-mavi-token';
+
 const node = (name, type, typeVersion, x, parameters, extra = {}) => ({
 	id: randomUUID(),
 	name,
@@ -30,16 +32,24 @@ function chain(nodes) {
 	return connections;
 }
 
-/** Webhook (POST, respond immediately) -> Split Out body.data.data.data [-> No Operation]. */
-function diyWorkflow(name, withNoOp) {
+/**
+ * Webhook (POST, respond immediately) -> Split Out body.data.data.data [-> No Operation].
+ * With `headerAuth` (a credential id/name) the Webhook checks the same secret our trigger does.
+ */
+function diyWorkflow(name, { withNoOp = false, headerAuth } = {}) {
 	const path = randomUUID();
+	const auth = headerAuth
+		? { parameters: { authentication: 'headerAuth' }, extra: { credentials: { httpHeaderAuth: headerAuth } } }
+		: { parameters: {}, extra: {} };
 	const nodes = [
-		node('Webhook', 'n8n-nodes-base.webhook', 2.1, 0, {
-			httpMethod: 'POST',
-			path,
-			responseMode: 'onReceived',
-			options: {},
-		}, { webhookId: path }),
+		node(
+			'Webhook',
+			'n8n-nodes-base.webhook',
+			2.1,
+			0,
+			{ httpMethod: 'POST', path, responseMode: 'onReceived', ...auth.parameters, options: {} },
+			{ webhookId: path, ...auth.extra },
+		),
 		node('Split Out', 'n8n-nodes-base.splitOut', 1, 220, {
 			fieldToSplitOut: 'body.data.data.data',
 			include: 'noOtherFields',
@@ -53,6 +63,16 @@ function diyWorkflow(name, withNoOp) {
 	};
 }
 
+async function headerAuthCredential(client) {
+	const res = await client.api('POST', '/credentials', {
+		name: 'bench header auth',
+		type: 'httpHeaderAuth',
+		data: { name: TOKEN_HEADER, value: WEBHOOK_TOKEN },
+	});
+	if (res.status !== 200) throw new Error(`create httpHeaderAuth credential: HTTP ${res.status} ${res.text}`);
+	return { id: res.body.id, name: res.body.name };
+}
+
 async function publishVariant(client, { workflow, webhookPath }) {
 	const created = await client.createWorkflow(workflow);
 	await client.publish(created.id);
@@ -60,15 +80,16 @@ async function publishVariant(client, { workflow, webhookPath }) {
 }
 
 /** One delivery: POST the body, then the execution it started, timed on the same clock. */
-async function deliver(client, variant, body, expectedItems) {
+async function deliver(client, variant, body) {
 	const [newest] = await latestExecutions(client, variant.id, 1);
 	const afterId = newest ? newest.id : 0;
 	const windowStartUs = Number(process.hrtime.bigint() / 1000n);
 	const postStart = Date.now();
 	const res = await client.postWebhook(variant.webhookPath, body, {
 		raw: true,
-		headers: { 'content-type': 'application/json' },
+		// Query for our trigger, header for the Webhook node's Header Auth (ours accepts it too).
 		query: { token: WEBHOOK_TOKEN },
+		headers: { 'content-type': 'application/json', [TOKEN_HEADER]: WEBHOOK_TOKEN },
 	});
 	const postMs = Date.now() - postStart;
 	const postEndUs = Number(process.hrtime.bigint() / 1000n);
@@ -86,7 +107,6 @@ async function deliver(client, variant, body, expectedItems) {
 		executionMs: stoppedAt - Date.parse(execution.startedAt),
 		postMs,
 		executionId: execution.id,
-		expectedItems,
 	};
 }
 
@@ -113,11 +133,18 @@ export async function runP1({
 		},
 		diy: {
 			label: 'Webhook -> Split Out',
-			...(await publishVariant(client, diyWorkflow('bench P1 DIY', false))),
+			...(await publishVariant(client, diyWorkflow('bench P1 DIY'))),
 		},
 		diyNoOp: {
 			label: 'Webhook -> Split Out -> No Operation',
-			...(await publishVariant(client, diyWorkflow('bench P1 DIY + NoOp', true))),
+			...(await publishVariant(client, diyWorkflow('bench P1 DIY + NoOp', { withNoOp: true }))),
+		},
+		diyAuth: {
+			label: 'Webhook (Header Auth) -> Split Out',
+			...(await publishVariant(
+				client,
+				diyWorkflow('bench P1 DIY + Header Auth', { headerAuth: await headerAuthCredential(client) }),
+			)),
 		},
 	};
 	const names = Object.keys(variants);
@@ -127,7 +154,7 @@ export async function runP1({
 		// Rotate the order every round so no variant always runs first (or right after GC).
 		const order = names.map((_, i) => names[(i + r) % names.length]);
 		for (const name of order) {
-			const sample = await deliver(client, variants[name], template.withTaskId(randomTaskId()), segments);
+			const sample = await deliver(client, variants[name], template.withTaskId(randomTaskId()));
 			if (r >= warmup) samples[name].push(sample);
 			await sleep(pauseMs);
 		}
@@ -152,6 +179,7 @@ export async function runP1({
 		variants: Object.fromEntries(names.map((name) => [name, summary(name)])),
 		ratioOursDiy: ratio('ours', 'diy'),
 		ratioOursDiyNoOp: ratio('ours', 'diyNoOp'),
+		ratioOursDiyAuth: ratio('ours', 'diyAuth'),
 		ratioOursDiyPostMs: ratio('ours', 'diy', 'postMs'),
 		windowsUs: Object.fromEntries(
 			names.flatMap((name) => [

@@ -11,10 +11,11 @@ export function buildRows(results) {
 	const add = (id, metric, value, target, met) => rows.push({ id, metric, value, target, met });
 	const { p1, p2, p3, p4 } = results;
 	if (p1 && !p1.error) {
-		const { ours, diy, diyNoOp } = p1.variants;
+		const { ours, diy, diyNoOp, diyAuth } = p1.variants;
 		add('P1', `Trigger vs Webhook + Split Out, ${p1.segments} segments: median ratio ours/DIY of POST -> execution finished (${p1.rounds} pairs)`, fmt(p1.ratioOursDiy), '<= 1.0', p1.ratioOursDiy <= 1.0);
-		add('P1', 'POST -> finished, median ms: ours / DIY / DIY + No Operation', `${ours.postToFinishedMsMedian} / ${diy.postToFinishedMsMedian} / ${diyNoOp.postToFinishedMsMedian}`, 'info', null);
+		add('P1', 'POST -> finished, median ms: ours / DIY / DIY + No Operation / DIY with Header Auth', `${ours.postToFinishedMsMedian} / ${diy.postToFinishedMsMedian} / ${diyNoOp.postToFinishedMsMedian} / ${diyAuth.postToFinishedMsMedian}`, 'info', null);
 		add('P1', 'ratio ours/DIY where both end in a No Operation node', fmt(p1.ratioOursDiyNoOp), 'info', null);
+		add('P1', 'ratio ours/DIY where the Webhook also checks the secret (Header Auth credential)', fmt(p1.ratioOursDiyAuth), 'info', null);
 		add('P1', 'POST response time, median ms: ours / DIY', `${ours.postMsMedian} / ${diy.postMsMedian}`, 'info', null);
 	} else {
 		add('P1', 'Trigger vs Webhook + Split Out', `not measured: ${p1 ? p1.error : 'skipped'}`, '<= 1.0', null);

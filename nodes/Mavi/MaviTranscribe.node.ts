@@ -45,6 +45,8 @@ export class MaviTranscribe implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		// Read here, where n8n's rules look for it: with "On Error: Continue" a failed item
+		// becomes an { error } item instead of stopping the run.
+		return await router.call(this, this.continueOnFail());
 	}
 }

@@ -37,6 +37,20 @@ describe('webhook(): validation (400, JSON error, no execution)', () => {
 		expect(outcome.response).toEqual({ error: expect.stringMatching(message) });
 	});
 
+	it.each([
+		['application/x-www-form-urlencoded'],
+		['multipart/form-data; boundary=x'],
+	])('a %s body (which n8n parses into an object) is a 400', async (contentType) => {
+		const outcome = await callWebhook({
+			body: { task_id: TASK, code: '0000' },
+			headers: { 'content-type': contentType },
+			workflowId: freshWorkflowId(),
+		});
+		expect(outcome.executionStarted).toBe(false);
+		expect(outcome.status).toBe(400);
+		expect(outcome.response).toEqual({ error: expect.stringMatching(/must be JSON/) });
+	});
+
 	const segmentCases: Array<[string, unknown, string]> = [
 		[
 			'start_time a word',

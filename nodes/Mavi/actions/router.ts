@@ -27,8 +27,14 @@ function lookup(resource: string, operation: string): OperationExecute | undefin
 	return byOperation?.[operation]?.execute;
 }
 
-/** Runs the selected operation once per input item; failures stay attached to their item. */
-export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+/**
+ * Runs the selected operation once per input item; failures stay attached to their item.
+ * `continueOnFail` is the node's "On Error: Continue" setting, read by execute().
+ */
+export async function router(
+	this: IExecuteFunctions,
+	continueOnFail: boolean,
+): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
@@ -50,7 +56,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			);
 			returnData.push(...executionData);
 		} catch (error) {
-			if (this.continueOnFail()) {
+			if (continueOnFail) {
 				returnData.push({
 					json: { error: (error as Error).message },
 					pairedItem: { item: itemIndex },

@@ -24,6 +24,17 @@ export function receivedTokens(context: IWebhookFunctions): string[] {
 	return [...stringsOf(query?.[TOKEN_QUERY_PARAMETER]), ...stringsOf(headers?.[TOKEN_HEADER])];
 }
 
+// n8n turns these into objects itself, so a form post would look like a JSON object; Mavi
+// sends JSON, and a form body is never a callback.
+const FORM_CONTENT_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
+
+/** Why the content type can't carry a callback, or undefined when it can. */
+export function unsupportedContentType(context: IWebhookFunctions): string | undefined {
+	const contentType = String(context.getHeaderData()['content-type'] ?? '').toLowerCase();
+	const form = FORM_CONTENT_TYPES.find((type) => contentType.startsWith(type));
+	return form === undefined ? undefined : `The body must be JSON, not ${form}`;
+}
+
 /**
  * The body as n8n handed it over. n8n parses JSON and text/plain itself; for other content
  * types it leaves the body empty and keeps the bytes in `req.rawBody`.

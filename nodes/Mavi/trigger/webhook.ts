@@ -6,7 +6,13 @@ import { anyTokenMatches } from '../helpers/token';
 import { buildItems } from './items';
 import type { EmittableResult, RequestExtras } from './items';
 import { requestScope } from './lifecycle';
-import { headersWithoutSecrets, queryWithoutToken, receivedTokens, requestBody } from './request';
+import {
+	headersWithoutSecrets,
+	queryWithoutToken,
+	receivedTokens,
+	requestBody,
+	unsupportedContentType,
+} from './request';
 import { readSettings } from './settings';
 import type { TriggerSettings } from './settings';
 
@@ -69,6 +75,8 @@ export async function receiveCallback(this: IWebhookFunctions): Promise<IWebhook
 	}
 
 	const settings = readSettings(this);
+	const wrongType = unsupportedContentType(this);
+	if (wrongType !== undefined) return reply(this, 400, { error: wrongType });
 	const json = toJsonObject(requestBody(this));
 	if (!json.ok) return reply(this, 400, { error: json.error });
 	const envelope = validateEnvelope(json.value);

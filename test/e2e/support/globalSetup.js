@@ -6,6 +6,7 @@ const os = require('node:os');
 const path = require('node:path');
 
 const { ensureRuntime, installPackage, startN8n, bootstrapClient, OWNER } = require('./n8n');
+const { stopTree } = require('./processes');
 
 async function startSharedN8n() {
 	const t0 = Date.now();
@@ -39,6 +40,10 @@ async function startSharedN8n() {
 		userFolder,
 		filesDir: n8n.filesDir,
 		logFile: n8n.logFile,
+		// What a test needs to restart this instance in place (see instance.js restart()).
+		port: n8n.port,
+		logLevel: process.env.MAVI_E2E_LOG_LEVEL || 'debug',
+		runtime,
 	};
 	const stateFile = path.join(workDir, 'state.json');
 	fs.writeFileSync(stateFile, JSON.stringify(state, null, 2));
@@ -49,6 +54,17 @@ async function startSharedN8n() {
 	return { n8n, state, stateFile };
 }
 
+/** Stops the shared n8n, also when a test restarted it (the state file has the current PID). */
+async function stopShared(shared) {
+	await shared.n8n.stop();
+	try {
+		const { pid } = JSON.parse(fs.readFileSync(shared.stateFile, 'utf8'));
+		await stopTree(pid);
+	} catch {
+		// No state file: nothing was restarted.
+	}
+}
+
 module.exports = async function globalSetup() {
 	const shared = await startSharedN8n();
 	process.env.MAVI_E2E_STATE = shared.stateFile;
@@ -56,7 +72,8 @@ module.exports = async function globalSetup() {
 	globalThis.__MAVI_E2E__ = shared;
 	// Ctrl-C or a CI timeout: stop n8n by PID before leaving (the 'exit' guard SIGKILLs as a last resort).
 	const onSignal = async (sig) => {
-		await shared.n8n.stop();
+		await stopShared(shared);
+		if (!process.env.MAVI_E2E_KEEP) fs.rmSync(shared.state.workDir, { recursive: true, force: true });
 		process.exit(sig === 'SIGINT' ? 130 : 143);
 	};
 	process.once('SIGINT', onSignal);
@@ -68,3 +85,4 @@ module.exports = async function globalSetup() {
 };
 
 module.exports.startSharedN8n = startSharedN8n;
+module.exports.stopShared = stopShared;

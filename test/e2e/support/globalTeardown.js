@@ -10,7 +10,7 @@ module.exports = async function globalTeardown() {
 	const shared = globalThis.__MAVI_E2E__;
 	if (!shared) return;
 	globalThis.__MAVI_E2E__ = undefined;
-	await shared.n8n.stop();
+	await require('./globalSetup').stopShared(shared);
 	if (shared.removeSignalHandlers) shared.removeSignalHandlers();
 	try {
 		const artifacts = path.join(ROOT, 'test/artifacts');

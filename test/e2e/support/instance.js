@@ -5,6 +5,8 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const { N8nClient } = require('./client');
+const { startN8n } = require('./n8n');
+const { stopTree } = require('./processes');
 
 async function useN8n() {
 	let stateFile = process.env.MAVI_E2E_STATE;
@@ -23,8 +25,20 @@ async function useN8n() {
 		state,
 		/** A file under the folder Read/Write Files from Disk may access. */
 		filePath: (name) => path.join(state.filesDir, name),
+		/**
+		 * Restarts the shared n8n in place (same folder, database and port) and records the new
+		 * PID for globalTeardown. Only sound with --runInBand, where no other file runs meanwhile.
+		 */
+		restart: async () => {
+			const current = JSON.parse(fs.readFileSync(stateFile, 'utf8'));
+			await stopTree(current.pid);
+			const n8n = await startN8n(current);
+			fs.writeFileSync(stateFile, JSON.stringify({ ...current, pid: n8n.pid }, null, 2));
+			await client.setupOwnerOrLogin(state.owner);
+			return n8n;
+		},
 		close: async () => {
-			if (privateShared) await privateShared.n8n.stop();
+			if (privateShared) await require('./globalSetup').stopShared(privateShared);
 		},
 	};
 }
