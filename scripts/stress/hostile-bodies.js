@@ -2,136 +2,27 @@
 // Malformed Mavi callbacks (issue 6, R1) for the real n8n: each must get a 4xx and start no
 // execution. Deterministic (seeded), so a failing case can be replayed by its name.
 const { createRandom, randomInt } = require('../simulator/prng');
+const {
+	JSON_TYPE,
+	validCallback,
+	wrongTypeCases,
+	missingTaskIdCases,
+	shapeCases,
+} = require('./hostile-fields');
 
-const JSON_TYPE = { 'content-type': 'application/json' };
 const MB = 1024 * 1024;
-
-/** The documented success callback: the valid body every mutation starts from. */
-function validCallback(taskId = '016c7052f8224d5c971e35b7d08972fc') {
-	return {
-		code: '0000',
-		message: 'SUCCESS',
-		data: {
-			data: {
-				data: [
-					{ start_time: 0.0, end_time: 2.0, text: ' Oh', speaker: null },
-					{ start_time: 2.0, end_time: 3.5, text: ' hello', speaker: 'SPEAKER_01' },
-				],
-				usage_metadata: { duration: 3.5, model: 'whisper-1', output_tokens: 0, prompt_tokens: 0 },
-			},
-			msg: 'ASR transcription completed successfully',
-			success: true,
-		},
-		task_id: taskId,
-	};
-}
-
-// Fields the trigger validates, and values of a type each one must refuse.
-const FIELD_PATHS = [
-	['task_id'],
-	['code'],
-	['message'],
-	['msg'],
-	['success'],
-	['failed'],
-	['data'],
-	['data', 'msg'],
-	['data', 'success'],
-	['data', 'data', 'data', 0],
-	['data', 'data', 'data', 0, 'start_time'],
-	['data', 'data', 'data', 0, 'end_time'],
-	['data', 'data', 'data', 0, 'text'],
-	['data', 'data', 'data', 1, 'speaker'],
-];
-const WRONG_VALUES = {
-	string: ['not a number', '', 'true'],
-	number: [12345, -1, 1.5],
-	boolean: [true, false],
-	null: [null],
-	array: [[], ['0000'], [{ a: 1 }]],
-	object: [{}, { nested: { deep: 1 } }],
-};
-// Types a field accepts: mutating into one of these is not a wrong type.
-const ACCEPTED = {
-	task_id: ['string'],
-	code: ['number', 'string'],
-	message: ['string', 'null'],
-	msg: ['string', 'null'],
-	success: ['boolean', 'null'],
-	failed: ['boolean', 'null'],
-	data: ['object', 'null'],
-	'data.msg': ['string', 'null'],
-	'data.success': ['boolean', 'null'],
-	'data.data.data.0': ['object'],
-	'data.data.data.0.start_time': ['number'],
-	'data.data.data.0.end_time': ['number'],
-	'data.data.data.0.text': ['string', 'null'],
-	'data.data.data.1.speaker': ['string', 'null', 'number'],
-};
-
-function setPath(target, keys, value) {
-	let node = target;
-	for (const key of keys.slice(0, -1)) node = node[key];
-	node[keys[keys.length - 1]] = value;
-}
-
-function wrongTypeCases() {
-	const cases = [];
-	for (const keys of FIELD_PATHS) {
-		const field = keys.join('.');
-		for (const [type, values] of Object.entries(WRONG_VALUES)) {
-			if (ACCEPTED[field].includes(type)) continue;
-			// A well-formed task_id with a string-y type is valid; its wrong strings are below.
-			values.forEach((value, i) => {
-				const body = validCallback();
-				setPath(body, keys, value);
-				cases.push({ name: `wrong-type ${field}=${type}#${i}`, body: JSON.stringify(body) });
-			});
-		}
-	}
-	for (const taskId of ['', ' ', 'has space', 'a'.repeat(129), '../../etc', 'x\u0000y', '💥']) {
-		cases.push({ name: `bad task_id ${JSON.stringify(taskId).slice(0, 20)}`, body: JSON.stringify(validCallback(taskId)) });
-	}
-	const allWrong = { task_id: 1, code: [], message: 2, msg: {}, success: 'x', failed: 'y', data: 'z' };
-	cases.push({ name: 'wrong-type every field at once', body: JSON.stringify(allWrong) });
-	return cases.map((c) => ({ ...c, category: 'wrong types', headers: JSON_TYPE }));
-}
-
-function missingTaskIdCases() {
-	const bodies = [
-		(() => {
-			const body = validCallback();
-			delete body.task_id;
-			return body;
-		})(),
-		{ ...validCallback(), task_id: undefined, taskId: 'abc' },
-		{ ...validCallback(), task_id: undefined, TASK_ID: 'abc' },
-		{ code: '0000', message: 'SUCCESS' },
-		{ data: validCallback().data },
-	];
-	return bodies.map((body, i) => ({
-		name: `missing task_id #${i}`,
-		category: 'missing task_id',
-		headers: JSON_TYPE,
-		body: JSON.stringify(body),
-	}));
-}
-
-function shapeCases() {
-	const valid = JSON.stringify(validCallback());
-	const bodies = ['null', '[]', `[${valid}]`, `[${valid},${valid}]`, '"just a string"', '123', 'true',
-		'false', '0', '{}', '[[[]]]', '{"":""}', '{"task_id":null}', '{"task_id":{}}', '{"task_id":[]}',
-		'{"__proto__":{"task_id":"abc"}}', '{"constructor":{"prototype":{"task_id":"x"}}}', '""', '[null]',
-		'{"task_id":"abc","task_id":5}'];
-	return bodies.map((body, i) => ({ name: `shape #${i} ${body.slice(0, 24)}`, category: 'shapes', headers: JSON_TYPE, body }));
-}
 
 function truncatedCases(count, random) {
 	const valid = JSON.stringify(validCallback());
 	const cases = [];
 	for (let i = 0; i < count; i++) {
 		const cut = randomInt(random, 1, valid.length - 1);
-		cases.push({ name: `truncated at ${cut}`, category: 'truncated JSON', headers: JSON_TYPE, body: valid.slice(0, cut) });
+		cases.push({
+			name: `truncated at ${cut}`,
+			category: 'truncated JSON',
+			headers: JSON_TYPE,
+			body: valid.slice(0, cut),
+		});
 	}
 	return cases;
 }
@@ -154,7 +45,10 @@ function contentTypeCases() {
 		['application/json; charset=utf-16', 'ÿþ{'],
 		['application/json', garbage],
 		['application/json', '\ufeff\ufeff{"task_id": "abc"'],
-		['multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="task_id"\r\n\r\nabc\r\n--x--\r\n'],
+		[
+			'multipart/form-data; boundary=x',
+			'--x\r\nContent-Disposition: form-data; name="task_id"\r\n\r\nabc\r\n--x--\r\n',
+		],
 		['multipart/form-data', 'no boundary at all'],
 		[undefined, garbage],
 		[undefined, 'task_id=abc'],
@@ -175,8 +69,14 @@ function contentTypeCases() {
 function nestedCases() {
 	const cases = [];
 	for (const depth of [100, 1000, 10000, 50000]) {
-		cases.push({ name: `nested objects depth ${depth}`, body: `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}` });
-		cases.push({ name: `nested arrays depth ${depth}`, body: `${'['.repeat(depth)}${']'.repeat(depth)}` });
+		cases.push({
+			name: `nested objects depth ${depth}`,
+			body: `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`,
+		});
+		cases.push({
+			name: `nested arrays depth ${depth}`,
+			body: `${'['.repeat(depth)}${']'.repeat(depth)}`,
+		});
 		cases.push({
 			name: `nested in data.data.data depth ${depth}`,
 			body: `{"task_id":"nest${depth}","code":"0000","message":"SUCCESS","data":{"success":true,"data":{"data":[${'['.repeat(depth)}${']'.repeat(depth)}]}}}`,
@@ -194,16 +94,38 @@ function hugeCases(random) {
 	const pad = (n) => 'a'.repeat(n);
 	const makers = [
 		['5 MB task_id', () => JSON.stringify({ ...validCallback(), task_id: pad(5 * MB) })],
-		['5 MB of truncated JSON', () => `{"task_id":"abc","data":{"data":{"data":[${'{"start_time":1,"end_time":2,"text":"x"},'.repeat(Math.ceil((5 * MB) / 41))}`],
+		[
+			'5 MB of truncated JSON',
+			() =>
+				`{"task_id":"abc","data":{"data":{"data":[${'{"start_time":1,"end_time":2,"text":"x"},'.repeat(Math.ceil((5 * MB) / 41))}`,
+		],
 		['5 MB array', () => `[${'1,'.repeat((5 * MB) / 2)}1]`],
-		['5 MB of random bytes', () => Buffer.from(Array.from({ length: 5 * MB }, () => Math.floor(random() * 256)))],
-		['5 MB segments with a bad one last', () => {
-			const segments = Array.from({ length: 60000 }, (_, i) => ({ start_time: i, end_time: i + 1, text: ` word ${i} ${pad(60)}` }));
-			segments.push({ start_time: 'late', end_time: 1, text: 'x' });
-			return JSON.stringify({ ...validCallback('huge-bad-last'), data: { data: { data: segments }, success: true } });
-		}],
+		[
+			'5 MB of random bytes',
+			() => Buffer.from(Array.from({ length: 5 * MB }, () => Math.floor(random() * 256))),
+		],
+		[
+			'5 MB segments with a bad one last',
+			() => {
+				const segments = Array.from({ length: 60000 }, (_, i) => ({
+					start_time: i,
+					end_time: i + 1,
+					text: ` word ${i} ${pad(60)}`,
+				}));
+				segments.push({ start_time: 'late', end_time: 1, text: 'x' });
+				return JSON.stringify({
+					...validCallback('huge-bad-last'),
+					data: { data: { data: segments }, success: true },
+				});
+			},
+		],
 	];
-	return makers.map(([name, make]) => ({ name, category: '5 MB bodies', headers: JSON_TYPE, make }));
+	return makers.map(([name, make]) => ({
+		name,
+		category: '5 MB bodies',
+		headers: JSON_TYPE,
+		make,
+	}));
 }
 
 /**

@@ -18,13 +18,21 @@ function rawPost(url, { headers = {}, body = '', timeoutMs = 30000 } = {}) {
 				const chunks = [];
 				res.on('data', (chunk) => chunks.push(chunk));
 				res.on('end', () =>
-					resolve({ status: res.statusCode, text: Buffer.concat(chunks).toString('utf8'), ms: Date.now() - started }),
+					resolve({
+						status: res.statusCode,
+						text: Buffer.concat(chunks).toString('utf8'),
+						ms: Date.now() - started,
+					}),
 				);
-				res.on('error', (error) => resolve({ status: 0, error: error.message, ms: Date.now() - started }));
+				res.on('error', (error) =>
+					resolve({ status: 0, error: error.message, ms: Date.now() - started }),
+				);
 			},
 		);
 		req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer after ${timeoutMs} ms`)));
-		req.on('error', (error) => resolve({ status: 0, error: error.message, ms: Date.now() - started }));
+		req.on('error', (error) =>
+			resolve({ status: 0, error: error.message, ms: Date.now() - started }),
+		);
 		req.end(payload);
 	});
 }

@@ -73,7 +73,13 @@ function runMavi(mavi, parameters, inputItems, continueOnFail = false) {
 /** How many places (thrown error, stored error, items) mention the API key. */
 function secretsIn(result) {
 	const thrown = result.thrownError || {};
-	const texts = [thrown.message, thrown.description, thrown.stack, JSON.stringify(result.error || {}), JSON.stringify(result.items)];
+	const texts = [
+		thrown.message,
+		thrown.description,
+		thrown.stack,
+		JSON.stringify(result.error || {}),
+		JSON.stringify(result.items),
+	];
 	return texts.filter((text) => typeof text === 'string' && text.includes(TEST_KEY)).length;
 }
 
@@ -87,7 +93,11 @@ async function startBatch({ items = 50, rate = 0.3, seed = 2 } = {}) {
 		const assetIds = await seedAssets(mavi, items);
 		mavi.sim.configure({ faults: { rate, kinds: ALL_KINDS, slowMs: SLOW_MS }, seed });
 		const started = Date.now();
-		const result = await runMavi(mavi, START, assetIds.map((asset_id) => ({ json: { asset_id } })));
+		const result = await runMavi(
+			mavi,
+			START,
+			assetIds.map((asset_id) => ({ json: { asset_id } })),
+		);
 		const stats = mavi.sim.stats();
 		const out = result.items.map((item) => item.json);
 		const okItems = out.filter((json, i) => json.task_id && json.asset_id === assetIds[i]);
@@ -121,12 +131,16 @@ async function uploadBatch({ items = 10, rate = 0.3, seed = 3 } = {}) {
 		const started = Date.now();
 		const inputs = Array.from({ length: items }, (_, i) => ({
 			json: { n: i },
-			binary: { data: { data: makeWav(1 + (i % 3)), mimeType: 'audio/wav', fileName: `batch-${i}.wav` } },
+			binary: {
+				data: { data: makeWav(1 + (i % 3)), mimeType: 'audio/wav', fileName: `batch-${i}.wav` },
+			},
 		}));
 		const result = await runMavi(mavi, UPLOAD, inputs);
 		const stats = mavi.sim.stats();
 		const out = result.items.map((item) => item.json);
-		const ready = out.filter((json) => json.upload_status === 'SUCCESS' && /^re_\d+$/.test(json.asset_id));
+		const ready = out.filter(
+			(json) => json.upload_status === 'SUCCESS' && /^re_\d+$/.test(json.asset_id),
+		);
 		const names = stats.assets.map((a) => a.file_name);
 		return {
 			name: 'R2 Upload batch, 30 % faults',
@@ -154,12 +168,23 @@ async function pastBudget({ items, kinds, continueOnFail, seed = 4 }) {
 		const assetIds = await seedAssets(mavi, items);
 		mavi.sim.configure({ faults: { rate: 1, kinds, slowMs: SLOW_MS }, seed });
 		const started = Date.now();
-		const result = await runMavi(mavi, START, assetIds.map((asset_id) => ({ json: { asset_id } })), continueOnFail);
+		const result = await runMavi(
+			mavi,
+			START,
+			assetIds.map((asset_id) => ({ json: { asset_id } })),
+			continueOnFail,
+		);
 		const thrown = result.thrownError;
-		const errorItems = result.items.filter((item, i) => typeof item.json.error === 'string' && item.pairedItem && item.pairedItem.item === i);
+		const errorItems = result.items.filter(
+			(item, i) =>
+				typeof item.json.error === 'string' && item.pairedItem && item.pairedItem.item === i,
+		);
 		const asExpected = continueOnFail
 			? errorItems.length === items && !thrown
-			: Boolean(thrown) && thrown.constructor.name === 'NodeApiError' && thrown.context && thrown.context.itemIndex === 0;
+			: Boolean(thrown) &&
+				thrown.constructor.name === 'NodeApiError' &&
+				thrown.context &&
+				thrown.context.itemIndex === 0;
 		return {
 			name: `R2 past budget: ${kinds.join('+')} at 100 %, ${continueOnFail ? 'continueOnFail' : 'stop'}`,
 			tried: items,

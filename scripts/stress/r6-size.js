@@ -8,7 +8,10 @@ const wf = require('../../test/e2e/support/workflows');
 const { createRandom, randomInt } = require('../simulator/prng');
 const { rawPost } = require('./http');
 
-const WORDS = 'so we agreed that the budget for next quarter will cover two more hires and the new release'.split(' ');
+const WORDS =
+	'so we agreed that the budget for next quarter will cover two more hires and the new release'.split(
+		' ',
+	);
 
 /** A whisper callback of `count` segments over `seconds`, two speakers; `padTo` grows each text. */
 function longTranscript({ taskId, count = 50000, seconds = 3 * 3600, padTo = 0, seed = 6 }) {
@@ -16,7 +19,10 @@ function longTranscript({ taskId, count = 50000, seconds = 3 * 3600, padTo = 0, 
 	const step = seconds / count;
 	const segments = new Array(count);
 	for (let i = 0; i < count; i++) {
-		const words = Array.from({ length: randomInt(random, 3, 9) }, () => WORDS[randomInt(random, 0, WORDS.length - 1)]);
+		const words = Array.from(
+			{ length: randomInt(random, 3, 9) },
+			() => WORDS[randomInt(random, 0, WORDS.length - 1)],
+		);
 		let text = ` ${words.join(' ')}`;
 		if (text.length < padTo) text += ' lorem'.repeat(Math.ceil((padTo - text.length) / 6));
 		const start = Math.round(i * step * 100) / 100;
@@ -57,7 +63,11 @@ async function runLargeTranscript({ client, n8n, trigger, token, segments = 5000
 	const before = memoryOf(n8n.pid);
 	const sampler = sampleRss(n8n.pid);
 	const started = Date.now();
-	const res = await rawPost(url, { headers: { 'content-type': 'application/json' }, body, timeoutMs: 120000 });
+	const res = await rawPost(url, {
+		headers: { 'content-type': 'application/json' },
+		body,
+		timeoutMs: 120000,
+	});
 	const answeredMs = Date.now() - started;
 	const finished = await waitForNewExecution(client, trigger.id, known, 240000);
 	const doneMs = Date.now() - started;
@@ -66,7 +76,10 @@ async function runLargeTranscript({ client, n8n, trigger, token, segments = 5000
 	const execution = await client.readExecution(finished.id);
 	const items = nodeItems(execution, wf.TRIGGER_NAME) || [];
 	const passed = nodeItems(execution, 'Received') || [];
-	const indicesOk = items.every((item, i) => item.segment_index === i && item.segment_count === segments && item.task_id === taskId);
+	const indicesOk = items.every(
+		(item, i) =>
+			item.segment_index === i && item.segment_count === segments && item.task_id === taskId,
+	);
 	return {
 		bodyBytes: Buffer.byteLength(body),
 		segments,
@@ -91,12 +104,22 @@ async function runOverLimit({ client, n8n, trigger, token, limitMb = 16 }) {
 	const url = `${n8n.url}/webhook/${trigger.webhookPath}?token=${encodeURIComponent(token)}`;
 	const body = longTranscript({ taskId: wf.randomTaskId(), count: 50000, padTo: 360 });
 	const known = await executionIds(client, trigger.id);
-	const res = await rawPost(url, { headers: { 'content-type': 'application/json' }, body, timeoutMs: 60000 });
+	const res = await rawPost(url, {
+		headers: { 'content-type': 'application/json' },
+		body,
+		timeoutMs: 60000,
+	});
 	// A valid callback afterwards: once its execution is listed, any from the big body would be too.
-	const probe = await client.postWebhook(trigger.webhookPath, wf.transcriptionCallback(wf.randomTaskId()), { query: { token } });
+	const probe = await client.postWebhook(
+		trigger.webhookPath,
+		wf.transcriptionCallback(wf.randomTaskId()),
+		{ query: { token } },
+	);
 	await waitForNewExecution(client, trigger.id, known, 30000);
 	await sleep(500);
-	const created = (await executionIds(client, trigger.id)).filter((id) => !known.includes(id)).length;
+	const created = (await executionIds(client, trigger.id)).filter(
+		(id) => !known.includes(id),
+	).length;
 	return {
 		bodyBytes: Buffer.byteLength(body),
 		limitBytes: limitMb * 1024 * 1024,

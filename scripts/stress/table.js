@@ -20,7 +20,9 @@ const cell = (key, value) => {
 /** Prints `rows` ({test, tried, executions, lost, secrets, rss, ms, ok}) as a Markdown table. */
 function printTable(rows, write) {
 	const cells = rows.map((row) => COLUMNS.map(([key]) => cell(key, row[key])));
-	const widths = COLUMNS.map(([, title], i) => Math.max(title.length, ...cells.map((r) => r[i].length)));
+	const widths = COLUMNS.map(([, title], i) =>
+		Math.max(title.length, ...cells.map((r) => r[i].length)),
+	);
 	const line = (values) => `| ${values.map((v, i) => v.padEnd(widths[i])).join(' | ')} |`;
 	write(line(COLUMNS.map(([, title]) => title)));
 	write(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);

@@ -94,11 +94,11 @@ test('Mavi Transcribe: the asset panel lists the resources and the asset operati
 	expect(await browser.selectedOption(page, 'operation')).toBe('Upload');
 	const resources = await step('resources', () => browser.openDropdown(page, 'resource'));
 	expect(resources).toEqual(expect.arrayContaining(['Asset', 'Speaker', 'Transcription']));
-	await browser.closeDropdown(page);
+	await browser.closeDropdown(page, 'resource');
 	const operations = await step('asset-ops', () => browser.openDropdown(page, 'operation'));
 	expect(operations).toEqual(expect.arrayContaining(['Upload', 'Get Status', 'Delete']));
 	await shot('02-transcribe-asset-operations');
-	await browser.closeDropdown(page);
+	await browser.closeDropdown(page, 'operation');
 	await browser.closeNode(page);
 });
 
@@ -111,7 +111,7 @@ test('Mavi Transcribe: the transcription panel lists Start and Transcribe and Wa
 	const operations = await step('transcription-ops', () => browser.openDropdown(page, 'operation'));
 	expect(operations).toEqual(expect.arrayContaining(['Start', 'Transcribe and Wait']));
 	await shot('04-transcribe-operations', 'mavi-transcribe.png');
-	await browser.closeDropdown(page);
+	await browser.closeDropdown(page, 'operation');
 	await browser.closeNode(page);
 });
 

@@ -100,23 +100,30 @@ async function closeNode(page) {
 
 /** The value shown by an options parameter (e.g. 'operation') of the open node. */
 async function selectedOption(page, parameterName) {
-	const input = page.locator(
-		`[data-test-id=ndv] [data-test-id=parameter-input-${parameterName}] input[role=combobox]`,
-	);
+	const input = comboboxOf(page, parameterName);
 	await input.waitFor();
 	return (await input.inputValue()) || (await input.getAttribute('placeholder'));
 }
 
-/** Opens an options parameter's dropdown and returns the option titles it lists (left open). */
-async function openDropdown(page, parameterName) {
-	const input = page.locator(
+function comboboxOf(page, parameterName) {
+	return page.locator(
 		`[data-test-id=ndv] [data-test-id=parameter-input-${parameterName}] input[role=combobox]`,
 	);
-	await input.click();
+}
+
+async function waitExpanded(page, input, expanded) {
+	const handle = await input.elementHandle();
 	await page.waitForFunction(
-		(el) => el.getAttribute('aria-expanded') === 'true',
-		await input.elementHandle(),
+		([el, value]) => el.getAttribute('aria-expanded') === value,
+		[handle, String(expanded)],
 	);
+}
+
+/** Opens an options parameter's dropdown and returns the option titles it lists (left open). */
+async function openDropdown(page, parameterName) {
+	const input = comboboxOf(page, parameterName);
+	await input.click();
+	await waitExpanded(page, input, true);
 	// The listbox is rendered in a popper; the combobox names it in aria-controls.
 	const listId = await input.getAttribute('aria-controls');
 	const titles = page.locator(
@@ -126,9 +133,9 @@ async function openDropdown(page, parameterName) {
 	return titles.allInnerTexts();
 }
 
-async function closeDropdown(page) {
+async function closeDropdown(page, parameterName) {
 	await page.keyboard.press('Escape');
-	await page.locator('.el-select-dropdown__item').first().waitFor({ state: 'hidden' });
+	await waitExpanded(page, comboboxOf(page, parameterName), false);
 }
 
 /** Expands the trigger's "Webhook URLs" section, picks Test or Production, returns the URL. */

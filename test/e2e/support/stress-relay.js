@@ -23,7 +23,8 @@ async function startTasks(simulator, apiKey, count) {
 			headers: { authorization: apiKey },
 		});
 		const body = await res.json();
-		if (body.data && body.data.upload_status === 'SUCCESS') break;
+		const asset = body.data && body.data.resource && body.data.resource[0];
+		if (asset && asset.upload_status === 'SUCCESS') break;
 		if (Date.now() > deadline)
 			throw new Error(`asset ${assetId} not ready: ${JSON.stringify(body)}`);
 		await new Promise((resolve) => setTimeout(resolve, 100));
