@@ -50,7 +50,11 @@ try {
 const summary = Object.fromEntries(
 	Object.entries(result.variants).map(([name, v]) => [
 		name,
-		{ postToFinishedMs: v.postToFinishedMsMedian, postMs: v.postMsMedian, executionMs: v.executionMsMedian },
+		{
+			postToFinishedMs: v.postToFinishedMsMedian,
+			postMs: v.postMsMedian,
+			executionMs: v.executionMsMedian,
+		},
 	]),
 );
 process.stdout.write(

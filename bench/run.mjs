@@ -25,7 +25,8 @@ const QUICK = process.env.BENCH_QUICK === '1';
 const SKIP = new Set((process.env.BENCH_SKIP || '').toUpperCase().split(',').filter(Boolean));
 const started = Date.now();
 
-const log = (line) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0)}s] ${line}\n`);
+const log = (line) =>
+	process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0)}s] ${line}\n`);
 
 /** Runs one part; a failure is recorded in the results instead of ending the bench. */
 async function part(name, fn) {
@@ -60,7 +61,9 @@ function runP2() {
 function machineInfo() {
 	let n8nVersion = '2.41.1';
 	try {
-		n8nVersion = readFileSync(path.join(ROOT, 'n8n-runtime/package.json'), 'utf8').match(/"n8n":\s*"([^"]+)"/)[1];
+		n8nVersion = readFileSync(path.join(ROOT, 'n8n-runtime/package.json'), 'utf8').match(
+			/"n8n":\s*"([^"]+)"/,
+		)[1];
 	} catch {
 		// The pinned version above is the fallback.
 	}
@@ -89,7 +92,8 @@ async function main() {
 	results.p2 = await part('P2', runP2);
 
 	let env;
-	const profileDir = process.env.BENCH_PROFILE === '1' ? path.join(TMP_DIR, 'cpu-profiles') : undefined;
+	const profileDir =
+		process.env.BENCH_PROFILE === '1' ? path.join(TMP_DIR, 'cpu-profiles') : undefined;
 	const onSignal = async (signal) => {
 		log(`${signal}: stopping n8n and the simulator`);
 		if (env) await env.stop();
@@ -111,7 +115,9 @@ async function main() {
 		results.p3 = await part('P3', () => runP3({ ...env, log, items: QUICK ? 5 : 30 }));
 	} catch (error) {
 		log(`n8n environment FAILED: ${error.stack || error}`);
-		const reason = { error: `n8n environment failed: ${String(error.message || error).slice(0, 300)}` };
+		const reason = {
+			error: `n8n environment failed: ${String(error.message || error).slice(0, 300)}`,
+		};
 		results.p1 ??= reason;
 		results.p3 ??= reason;
 	} finally {
@@ -133,7 +139,9 @@ async function main() {
 	results.machine.totalSeconds = Math.round((Date.now() - started) / 1000);
 	const rows = buildRows(results);
 	writeResults(RESULTS_DIR, results, rows, { datedCopy: process.argv.includes('--dated') });
-	process.stdout.write(`\n${markdownTable(rows)}\n\nWritten to bench/results/latest.md and latest.json\n`);
+	process.stdout.write(
+		`\n${markdownTable(rows)}\n\nWritten to bench/results/latest.md and latest.json\n`,
+	);
 }
 
 main().catch((error) => {

@@ -86,7 +86,8 @@ export async function startEnvironment({ logDir, profileDir, log, patchPackage, 
 /** Execution ids of a workflow, newest first (public API, without data). */
 export async function latestExecutions(client, workflowId, limit = 5) {
 	const res = await client.api('GET', `/executions?workflowId=${workflowId}&limit=${limit}`);
-	if (res.status !== 200) throw new Error(`list executions: HTTP ${res.status} ${res.text.slice(0, 200)}`);
+	if (res.status !== 200)
+		throw new Error(`list executions: HTTP ${res.status} ${res.text.slice(0, 200)}`);
 	return res.body.data;
 }
 
@@ -100,7 +101,8 @@ export async function waitForNewExecution(client, workflowId, afterId, timeoutMs
 		const fresh = list.filter((e) => Number(e.id) > Number(afterId));
 		const done = fresh.find(FINISHED);
 		if (done) return done;
-		if (Date.now() > deadline) throw new Error(`no new execution of ${workflowId} after ${afterId}`);
+		if (Date.now() > deadline)
+			throw new Error(`no new execution of ${workflowId} after ${afterId}`);
 		await sleep(50);
 	}
 }

@@ -39,7 +39,10 @@ function chain(nodes) {
 function diyWorkflow(name, { withNoOp = false, headerAuth } = {}) {
 	const path = randomUUID();
 	const auth = headerAuth
-		? { parameters: { authentication: 'headerAuth' }, extra: { credentials: { httpHeaderAuth: headerAuth } } }
+		? {
+				parameters: { authentication: 'headerAuth' },
+				extra: { credentials: { httpHeaderAuth: headerAuth } },
+			}
 		: { parameters: {}, extra: {} };
 	const nodes = [
 		node(
@@ -69,7 +72,8 @@ async function headerAuthCredential(client) {
 		type: 'httpHeaderAuth',
 		data: { name: TOKEN_HEADER, value: WEBHOOK_TOKEN },
 	});
-	if (res.status !== 200) throw new Error(`create httpHeaderAuth credential: HTTP ${res.status} ${res.text}`);
+	if (res.status !== 200)
+		throw new Error(`create httpHeaderAuth credential: HTTP ${res.status} ${res.text}`);
 	return { id: res.body.id, name: res.body.name };
 }
 
@@ -93,7 +97,8 @@ async function deliver(client, variant, body) {
 	});
 	const postMs = Date.now() - postStart;
 	const postEndUs = Number(process.hrtime.bigint() / 1000n);
-	if (res.status !== 200) throw new Error(`${variant.label}: HTTP ${res.status} ${res.text.slice(0, 200)}`);
+	if (res.status !== 200)
+		throw new Error(`${variant.label}: HTTP ${res.status} ${res.text.slice(0, 200)}`);
 	const execution = await waitForNewExecution(client, variant.id, afterId);
 	if (execution.status !== 'success') {
 		throw new Error(`${variant.label}: execution ${execution.id} ended ${execution.status}`);
@@ -126,10 +131,7 @@ export async function runP1({
 	const variants = {
 		ours: {
 			label: 'Mavi Transcription Trigger -> No Operation',
-			...(await publishVariant(
-				client,
-				triggerWorkflow({ name: 'bench P1 ours', credential }),
-			)),
+			...(await publishVariant(client, triggerWorkflow({ name: 'bench P1 ours', credential }))),
 		},
 		diy: {
 			label: 'Webhook -> Split Out',
@@ -143,7 +145,9 @@ export async function runP1({
 			label: 'Webhook (Header Auth) -> Split Out',
 			...(await publishVariant(
 				client,
-				diyWorkflow('bench P1 DIY + Header Auth', { headerAuth: await headerAuthCredential(client) }),
+				diyWorkflow('bench P1 DIY + Header Auth', {
+					headerAuth: await headerAuthCredential(client),
+				}),
 			)),
 		},
 	};
@@ -171,7 +175,8 @@ export async function runP1({
 		postMsMedian: round(median(metric(name, 'postMs')), 0),
 		postToFinishedMs: metric(name, 'postToFinishedMs'),
 	});
-	const ratio = (a, b, key = 'postToFinishedMs') => round(medianPairRatio(metric(a, key), metric(b, key)), 3);
+	const ratio = (a, b, key = 'postToFinishedMs') =>
+		round(medianPairRatio(metric(a, key), metric(b, key)), 3);
 	return {
 		segments,
 		bodyBytes: template.bytes,

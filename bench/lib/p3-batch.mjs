@@ -103,7 +103,12 @@ export async function runP3({ client, credential, simulator, log, items = 30 }) 
 		credentials: { maviApi: { id: credential.id, name: credential.name } },
 	});
 	log(`P3: ${items}-item Start batch through Mavi Transcribe (about ${items} s)`);
-	const ours = await runBatch(client, simulator, batchWorkflow('bench P3 ours', assetIds, startNode), start.name);
+	const ours = await runBatch(
+		client,
+		simulator,
+		batchWorkflow('bench P3 ours', assetIds, startNode),
+		start.name,
+	);
 	log(`P3: same batch through HTTP Request (default settings)`);
 	const http = await runBatch(
 		client,

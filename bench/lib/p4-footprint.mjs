@@ -39,7 +39,8 @@ export function measureRequire(root, dist, runs = 10) {
 			cwd: root,
 			encoding: 'utf8',
 		});
-		if (result.status !== 0) throw new Error(`require probe failed: ${result.stderr.slice(0, 500)}`);
+		if (result.status !== 0)
+			throw new Error(`require probe failed: ${result.stderr.slice(0, 500)}`);
 		const sample = JSON.parse(result.stdout);
 		ours.push(sample.oursMs);
 		deps.push(sample.depsMs);

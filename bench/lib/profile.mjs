@@ -48,19 +48,25 @@ function attribute(profile, windowSets, limit) {
 				.sort((a, b) => b[1] - a[1])
 				.slice(0, limit)
 				.map(([frame, ms]) => ({ frame, ms: Math.round(ms) }));
-		result[name] = { sampledMs: Math.round(total), windows: windows.length, self: top(self), inclusive: top(inclusive) };
+		result[name] = {
+			sampledMs: Math.round(total),
+			windows: windows.length,
+			self: top(self),
+			inclusive: top(inclusive),
+		};
 	}
 	return result;
 }
 
-/** The main n8n process profile is the one with samples inside the windows. */
+/** The main n8n thread is the profile that was busiest (not idle) inside the windows. */
 export function analyzeProfiles(dir, windowSets, limit = 25) {
 	const files = readdirSync(dir).filter((file) => file.endsWith('.cpuprofile'));
 	let best;
 	for (const file of files) {
 		const profile = JSON.parse(readFileSync(path.join(dir, file), 'utf8'));
 		const analysis = attribute(profile, windowSets, limit);
-		const sampled = Object.values(analysis).reduce((sum, a) => sum + a.sampledMs, 0);
+		const idle = (a) => (a.self.find((entry) => entry.frame.startsWith('(idle)')) || { ms: 0 }).ms;
+		const sampled = Object.values(analysis).reduce((sum, a) => sum + a.sampledMs - idle(a), 0);
 		if (!best || sampled > best.sampled) best = { file, sampled, analysis };
 	}
 	if (!best) throw new Error(`no .cpuprofile in ${dir} (did n8n exit cleanly?)`);
@@ -71,7 +77,11 @@ export function profileText(analysis) {
 	const lines = [`profile ${analysis.file}`];
 	for (const [name, a] of Object.entries(analysis)) {
 		if (name === 'file') continue;
-		lines.push('', `== ${name}: ${a.sampledMs} ms sampled over ${a.windows} deliveries`, '-- inclusive');
+		lines.push(
+			'',
+			`== ${name}: ${a.sampledMs} ms sampled over ${a.windows} deliveries`,
+			'-- inclusive',
+		);
 		for (const { frame, ms } of a.inclusive) lines.push(`${String(ms).padStart(7)} ms  ${frame}`);
 		lines.push('-- self');
 		for (const { frame, ms } of a.self) lines.push(`${String(ms).padStart(7)} ms  ${frame}`);

@@ -2,7 +2,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-const fmt = (value, unit = '') => (value === null || value === undefined ? 'n/a' : `${value}${unit}`);
+const fmt = (value, unit = '') =>
+	value === null || value === undefined ? 'n/a' : `${value}${unit}`;
 const kB = (bytes) => (bytes === undefined ? null : Math.round(bytes / 100) / 10);
 
 /** Rows {id, metric, value, target, met}; met is true, false or null (not measured). */
@@ -12,34 +13,136 @@ export function buildRows(results) {
 	const { p1, p2, p3, p4 } = results;
 	if (p1 && !p1.error) {
 		const { ours, diy, diyNoOp, diyAuth } = p1.variants;
-		add('P1', `Trigger vs Webhook + Split Out, ${p1.segments} segments: median ratio ours/DIY of POST -> execution finished (${p1.rounds} pairs)`, fmt(p1.ratioOursDiy), '<= 1.0', p1.ratioOursDiy <= 1.0);
-		add('P1', 'POST -> finished, median ms: ours / DIY / DIY + No Operation / DIY with Header Auth', `${ours.postToFinishedMsMedian} / ${diy.postToFinishedMsMedian} / ${diyNoOp.postToFinishedMsMedian} / ${diyAuth.postToFinishedMsMedian}`, 'info', null);
-		add('P1', 'ratio ours/DIY where both end in a No Operation node', fmt(p1.ratioOursDiyNoOp), 'info', null);
-		add('P1', 'ratio ours/DIY where the Webhook also checks the secret (Header Auth credential)', fmt(p1.ratioOursDiyAuth), 'info', null);
-		add('P1', 'POST response time, median ms: ours / DIY', `${ours.postMsMedian} / ${diy.postMsMedian}`, 'info', null);
+		add(
+			'P1',
+			`Trigger vs Webhook + Split Out, ${p1.segments} segments: median ratio ours/DIY of POST -> execution finished (${p1.rounds} pairs)`,
+			fmt(p1.ratioOursDiy),
+			'<= 1.0',
+			p1.ratioOursDiy <= 1.0,
+		);
+		add(
+			'P1',
+			'POST -> finished, median ms: ours / DIY / DIY + No Operation / DIY with Header Auth',
+			`${ours.postToFinishedMsMedian} / ${diy.postToFinishedMsMedian} / ${diyNoOp.postToFinishedMsMedian} / ${diyAuth.postToFinishedMsMedian}`,
+			'info',
+			null,
+		);
+		add(
+			'P1',
+			'ratio ours/DIY where both end in a No Operation node',
+			fmt(p1.ratioOursDiyNoOp),
+			'info',
+			null,
+		);
+		add(
+			'P1',
+			'ratio ours/DIY where the Webhook also checks the secret (Header Auth credential)',
+			fmt(p1.ratioOursDiyAuth),
+			'info',
+			null,
+		);
+		add(
+			'P1',
+			'POST response time, median ms: ours / DIY',
+			`${ours.postMsMedian} / ${diy.postMsMedian}`,
+			'info',
+			null,
+		);
 	} else {
-		add('P1', 'Trigger vs Webhook + Split Out', `not measured: ${p1 ? p1.error : 'skipped'}`, '<= 1.0', null);
+		add(
+			'P1',
+			'Trigger vs Webhook + Split Out',
+			`not measured: ${p1 ? p1.error : 'skipped'}`,
+			'<= 1.0',
+			null,
+		);
 	}
 	if (p2 && !p2.error) {
-		add('P2', `Map ${p2.segments} segments to items (trigger webhook()) / JSON.parse of the body, median of ${p2.runs}`, fmt(p2.ratioOfMedians), '<= 1.5', p2.ratioOfMedians <= 1.5);
-		add('P2', 'median ms: mapping / JSON.parse', `${p2.mapMsMedian} / ${p2.parseMsMedian}`, 'info', null);
-		add('P2', 'heap held by the items, bytes per segment (parsed body alone: bytes per segment)', `${p2.heapBytesPerSegment} (${p2.parsedBodyBytesPerSegment})`, 'info', null);
+		add(
+			'P2',
+			`Map ${p2.segments} segments to items (trigger webhook()) / JSON.parse of the body, median of ${p2.runs}`,
+			fmt(p2.ratioOfMedians),
+			'<= 1.5',
+			p2.ratioOfMedians <= 1.5,
+		);
+		add(
+			'P2',
+			'median ms: mapping / JSON.parse',
+			`${p2.mapMsMedian} / ${p2.parseMsMedian}`,
+			'info',
+			null,
+		);
+		add(
+			'P2',
+			'heap held by the items, bytes per segment (parsed body alone: bytes per segment)',
+			`${p2.heapBytesPerSegment} (${p2.parsedBodyBytesPerSegment})`,
+			'info',
+			null,
+		);
 	} else {
 		add('P2', 'Mapping cost', `not measured: ${p2 ? p2.error : 'skipped'}`, '<= 1.5', null);
 	}
 	if (p3 && !p3.error) {
 		const { ours, httpRequest: http } = p3;
-		add('P3', `${p3.items}-item Transcription Start batch: node wall time / ${p3.idealMs / 1000} s`, `${fmt(ours.wallOverIdeal)} (${ours.nodeMs} ms, ${ours.itemsWithTaskId}/${p3.items} task_ids)`, '<= 1.1', ours.wallOverIdeal <= 1.1 && ours.itemsWithTaskId === p3.items);
-		add('P3', 'requests rejected by the simulator (Mavi Transcribe)', fmt(ours.rejected), '0', ours.rejected === 0);
-		add('P3', 'HTTP Request node, default settings: requests rejected / sent', `${http.rejected} / ${http.requests} (execution ${http.status})`, 'contrast', null);
+		add(
+			'P3',
+			`${p3.items}-item Transcription Start batch: node wall time / ${p3.idealMs / 1000} s`,
+			`${fmt(ours.wallOverIdeal)} (${ours.nodeMs} ms, ${ours.itemsWithTaskId}/${p3.items} task_ids)`,
+			'<= 1.1',
+			ours.wallOverIdeal <= 1.1 && ours.itemsWithTaskId === p3.items,
+		);
+		add(
+			'P3',
+			'requests rejected by the simulator (Mavi Transcribe)',
+			fmt(ours.rejected),
+			'0',
+			ours.rejected === 0,
+		);
+		add(
+			'P3',
+			'HTTP Request node, default settings: requests rejected / sent',
+			`${http.rejected} / ${http.requests} (execution ${http.status})`,
+			'contrast',
+			null,
+		);
 	} else {
-		add('P3', 'Batch against the rate limit', `not measured: ${p3 ? p3.error : 'skipped'}`, '<= 1.1, 0 rejected', null);
+		add(
+			'P3',
+			'Batch against the rate limit',
+			`not measured: ${p3 ? p3.error : 'skipped'}`,
+			'<= 1.1, 0 rejected',
+			null,
+		);
 	}
 	if (p4 && !p4.error) {
-		add('P4', `require() + construct of the ${p4.require.files.length} built node/credential files, fresh process, median of ${p4.require.runs} (n8n-workflow preloaded, as in n8n)`, fmt(p4.require.oursMsMedian, ' ms'), '<= 50 ms', p4.require.oursMsMedian <= 50);
-		add('P4', 'the same including a cold load of n8n-workflow + zod', fmt(p4.require.coldTotalMsMedian, ' ms'), 'info', null);
-		add('P4', '`npm pack` tarball size', `${kB(p4.pack.tarballBytes)} kB (${p4.pack.files} files)`, '<= 150 kB', p4.pack.tarballBytes <= 150_000);
-		add('P4', 'runtime dependencies', fmt(p4.dependencies.dependencies), '0', p4.dependencies.dependencies === 0);
+		add(
+			'P4',
+			`require() + construct of the ${p4.require.files.length} built node/credential files, fresh process, median of ${p4.require.runs} (n8n-workflow preloaded, as in n8n)`,
+			fmt(p4.require.oursMsMedian, ' ms'),
+			'<= 50 ms',
+			p4.require.oursMsMedian <= 50,
+		);
+		add(
+			'P4',
+			'the same including a cold load of n8n-workflow + zod',
+			fmt(p4.require.coldTotalMsMedian, ' ms'),
+			'info',
+			null,
+		);
+		add(
+			'P4',
+			'`npm pack` tarball size',
+			`${kB(p4.pack.tarballBytes)} kB (${p4.pack.files} files)`,
+			'<= 150 kB',
+			p4.pack.tarballBytes <= 150_000,
+		);
+		add(
+			'P4',
+			'runtime dependencies',
+			fmt(p4.dependencies.dependencies),
+			'0',
+			p4.dependencies.dependencies === 0,
+		);
 	} else {
 		add('P4', 'Footprint', `not measured: ${p4 ? p4.error : 'skipped'}`, '', null);
 	}
@@ -51,7 +154,9 @@ const metLabel = (met) => (met === true ? 'yes' : met === false ? '**NO**' : '-'
 export function markdownTable(rows) {
 	const lines = ['| | metric | value | target | met? |', '|---|---|---|---|---|'];
 	for (const row of rows) {
-		lines.push(`| ${row.id} | ${row.metric} | ${row.value} | ${row.target} | ${metLabel(row.met)} |`);
+		lines.push(
+			`| ${row.id} | ${row.metric} | ${row.value} | ${row.target} | ${metLabel(row.met)} |`,
+		);
 	}
 	return lines.join('\n');
 }
@@ -76,7 +181,10 @@ export function writeResults(dir, results, rows, { datedCopy } = {}) {
 		'',
 	].join('\n');
 	writeFileSync(path.join(dir, 'latest.md'), md);
-	writeFileSync(path.join(dir, 'latest.json'), `${JSON.stringify({ ...results, rows }, null, 2)}\n`);
+	writeFileSync(
+		path.join(dir, 'latest.json'),
+		`${JSON.stringify({ ...results, rows }, null, 2)}\n`,
+	);
 	if (datedCopy) writeFileSync(path.join(dir, `${machine.date.slice(0, 10)}.md`), md);
 	return md;
 }

@@ -37,6 +37,13 @@ describe('webhook(): validation (400, JSON error, no execution)', () => {
 		expect(outcome.response).toEqual({ error: expect.stringMatching(message) });
 	});
 
+	it('a body with a task_id but no envelope (code, message, data) is a 400', async () => {
+		const outcome = await callWebhook({ body: { task_id: TASK }, workflowId: freshWorkflowId() });
+		expect(outcome.executionStarted).toBe(false);
+		expect(outcome.status).toBe(400);
+		expect(outcome.response).toEqual({ error: expect.stringMatching(/Not a Mavi callback/) });
+	});
+
 	it.each([
 		['application/x-www-form-urlencoded'],
 		['multipart/form-data; boundary=x'],

@@ -143,6 +143,12 @@ export function classifyCallback(envelope: CallbackEnvelope): CallbackResult {
 	if (failure !== undefined) {
 		return { kind: 'failure', taskId, error: failure, code: envelope.code ?? null };
 	}
+	// A body with a task_id but none of the envelope (code, message, data) is not a Mavi callback,
+	// e.g. an XML or form post that n8n parsed into {task_id}.
+	const noData = envelope.data === undefined || envelope.data === null;
+	if (noData && envelope.code === undefined && envelope.message === undefined) {
+		return { kind: 'invalid', error: 'Not a Mavi callback: code, message and data are missing' };
+	}
 	const result = envelope.data?.data;
 	if (!isRecord(result)) {
 		return { kind: 'other', taskId, reason: 'Not a transcription result (no data.data object)' };

@@ -66,7 +66,8 @@ function segmentItem(
 		segment_count: count,
 		start_time: segment.start_time,
 		end_time: segment.end_time,
-		duration: roundMs(segment.end_time - segment.start_time),
+		// Clamped: a glitch with end before start must not lose the transcript, nor go negative.
+		duration: roundMs(Math.max(0, segment.end_time - segment.start_time)),
 		text: segment.text,
 		speaker: segment.speaker,
 		model: meta.model,
