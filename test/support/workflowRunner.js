@@ -13,6 +13,9 @@ const path = require('node:path');
 process.env.N8N_USER_FOLDER =
 	process.env.N8N_USER_FOLDER ?? mkdtempSync(path.join(tmpdir(), 'mavi-n8n-'));
 
+// n8n-core logs every node error to the console; the tests assert on those errors themselves.
+process.env.N8N_LOG_LEVEL = process.env.N8N_LOG_LEVEL ?? 'silent';
+
 const { WorkflowExecute, ExecutionLifecycleHooks, Credentials } = require('n8n-core');
 const { ICredentialsHelper, NodeHelpers, Workflow, isExpression } = require('n8n-workflow');
 
