@@ -1,6 +1,9 @@
 // A Mavi audio-transcription callback (mavi-api.md "Webhook callbacks") with N segments of
 // realistic length, so P1 and P2 parse and map the same shape the trigger sees in production.
-import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const { randomTaskId, transcriptionCallback } = require('../../test/e2e/support/workflows.js');
 
 const WORDS = (
 	'so the quarterly numbers look better than we expected and I think the new pricing ' +
@@ -8,7 +11,7 @@ const WORDS = (
 	'let me share my screen first can everyone see this yes perfect'
 ).split(' ');
 
-export const randomTaskId = () => randomBytes(16).toString('hex');
+export { randomTaskId };
 
 export function makeSegments(count) {
 	const segments = new Array(count);
@@ -33,24 +36,7 @@ export function makeSegments(count) {
 export function makeCallback(segmentCount, taskId = randomTaskId()) {
 	const segments = makeSegments(segmentCount);
 	const last = segments[segments.length - 1];
-	return {
-		code: '0000',
-		message: 'SUCCESS',
-		data: {
-			data: {
-				data: segments,
-				usage_metadata: {
-					duration: last ? Math.ceil(last.end_time) : 0,
-					model: 'whisper-1',
-					output_tokens: 0,
-					prompt_tokens: 0,
-				},
-			},
-			msg: 'ASR transcription completed successfully',
-			success: true,
-		},
-		task_id: taskId,
-	};
+	return transcriptionCallback(taskId, segments, last ? Math.ceil(last.end_time) : 0);
 }
 
 /** The JSON text of a callback whose task_id can be swapped without re-serialising 1 MB. */

@@ -10,12 +10,12 @@ const require = createRequire(import.meta.url);
 const SUPPORT = '../../test/e2e/support';
 const { ensureRuntime, installPackage, startN8n, bootstrapClient } = require(`${SUPPORT}/n8n.js`);
 const { nodeItems } = require(`${SUPPORT}/client.js`);
-const { triggerWorkflow, startStep } = require(`${SUPPORT}/workflows.js`);
+const { node, linearWorkflow, triggerWorkflow, startStep } = require(`${SUPPORT}/workflows.js`);
 const { makeWav } = require(`${SUPPORT}/wav.js`);
 const { sleep } = require(`${SUPPORT}/processes.js`);
 const { startSimulator } = require('../../scripts/simulator/server.js');
 
-export { nodeItems, triggerWorkflow, startStep, makeWav, sleep };
+export { nodeItems, node, linearWorkflow, triggerWorkflow, startStep, makeWav, sleep };
 
 export const SIM_API_KEY = 'sk-mavi-bench-key';
 export const WEBHOOK_TOKEN = 'bench-webhook-token';

@@ -5,6 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { callbackTemplate, randomTaskId } from './callbackBody.mjs';
 import {
 	latestExecutions,
+	linearWorkflow,
+	node,
 	sleep,
 	triggerWorkflow,
 	waitForNewExecution,
@@ -13,24 +15,6 @@ import {
 import { median, medianPairRatio, round } from './stats.mjs';
 
 const TOKEN_HEADER = 'x-mavi-token';
-
-const node = (name, type, typeVersion, x, parameters, extra = {}) => ({
-	id: randomUUID(),
-	name,
-	type,
-	typeVersion,
-	position: [x, 0],
-	parameters,
-	...extra,
-});
-
-function chain(nodes) {
-	const connections = {};
-	for (let i = 0; i + 1 < nodes.length; i++) {
-		connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
-	}
-	return connections;
-}
 
 /**
  * Webhook (POST, respond immediately) -> Split Out body.data.data.data [-> No Operation].
@@ -61,7 +45,7 @@ function diyWorkflow(name, { withNoOp = false, headerAuth } = {}) {
 	];
 	if (withNoOp) nodes.push(node('Received', 'n8n-nodes-base.noOp', 1, 440, {}));
 	return {
-		workflow: { name, nodes, connections: chain(nodes), settings: { executionOrder: 'v1' } },
+		workflow: linearWorkflow(name, nodes),
 		webhookPath: path,
 	};
 }

@@ -1,30 +1,18 @@
 // P3: a 30-item Transcription -> Start batch in real n8n against the simulator's real
 // 1 request/s/endpoint limit, and the same 30 requests from n8n's HTTP Request node with its
 // default settings, which is what a user would otherwise build.
-import { randomUUID } from 'node:crypto';
-
-import { makeWav, nodeItems, SIM_API_KEY, sleep, startStep } from './harness.mjs';
+import {
+	linearWorkflow,
+	makeWav,
+	node,
+	nodeItems,
+	SIM_API_KEY,
+	sleep,
+	startStep,
+} from './harness.mjs';
 import { round } from './stats.mjs';
 
 const ENDPOINT = 'POST /transcriptions/async-generate-audio';
-
-const node = (name, type, typeVersion, x, parameters, extra = {}) => ({
-	id: randomUUID(),
-	name,
-	type,
-	typeVersion,
-	position: [x, 0],
-	parameters,
-	...extra,
-});
-
-function chain(nodes) {
-	const connections = {};
-	for (let i = 0; i + 1 < nodes.length; i++) {
-		connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
-	}
-	return connections;
-}
 
 /** Manual Trigger -> Code (one item per asset id) -> `last`. */
 function batchWorkflow(name, assetIds, last) {
@@ -35,7 +23,7 @@ function batchWorkflow(name, assetIds, last) {
 		}),
 		last,
 	];
-	return { name, nodes, connections: chain(nodes), settings: { executionOrder: 'v1' } };
+	return linearWorkflow(name, nodes);
 }
 
 function httpRequestNode(baseUrl) {

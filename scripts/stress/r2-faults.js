@@ -86,6 +86,19 @@ function secretsIn(result) {
 const countBy = (list) => list.reduce((acc, key) => ({ ...acc, [key]: (acc[key] || 0) + 1 }), {});
 const duplicatesIn = (list) => Object.values(countBy(list)).filter((n) => n > 1).length;
 
+/** A fault batch's report row: `counts` for its items, the rest from the simulator and the run. */
+function batchRow(name, counts, { stats, result, started }) {
+	return {
+		name,
+		...counts,
+		faults: stats.faultsInjected,
+		requests: stats.requests,
+		error: result.error && result.error.message,
+		secrets: secretsIn(result),
+		ms: Date.now() - started,
+	};
+}
+
 /** 50 Start items with 30 % faults: every item gets exactly one task. */
 async function startBatch({ items = 50, rate = 0.3, seed = 2 } = {}) {
 	const mavi = await startMavi({ segments: 2, logFile: logFile('start-batch') });
@@ -102,19 +115,17 @@ async function startBatch({ items = 50, rate = 0.3, seed = 2 } = {}) {
 		const out = result.items.map((item) => item.json);
 		const okItems = out.filter((json, i) => json.task_id && json.asset_id === assetIds[i]);
 		const taskIds = new Set(stats.tasks.map((t) => t.task_id));
-		return {
-			name: 'R2 Start batch, 30 % faults',
-			tried: items,
-			ok: okItems.length,
-			itemsLost: items - okItems.filter((json) => taskIds.has(json.task_id)).length,
-			tasksCreated: stats.tasks.length,
-			duplicateTasks: duplicatesIn(stats.tasks.map((t) => t.asset_id)),
-			faults: stats.faultsInjected,
-			requests: stats.requests,
-			error: result.error && result.error.message,
-			secrets: secretsIn(result),
-			ms: Date.now() - started,
-		};
+		return batchRow(
+			'R2 Start batch, 30 % faults',
+			{
+				tried: items,
+				ok: okItems.length,
+				itemsLost: items - okItems.filter((json) => taskIds.has(json.task_id)).length,
+				tasksCreated: stats.tasks.length,
+				duplicateTasks: duplicatesIn(stats.tasks.map((t) => t.asset_id)),
+			},
+			{ stats, result, started },
+		);
 	} finally {
 		await mavi.stop();
 	}
@@ -142,19 +153,17 @@ async function uploadBatch({ items = 10, rate = 0.3, seed = 3 } = {}) {
 			(json) => json.upload_status === 'SUCCESS' && /^re_\d+$/.test(json.asset_id),
 		);
 		const names = stats.assets.map((a) => a.file_name);
-		return {
-			name: 'R2 Upload batch, 30 % faults',
-			tried: items,
-			ok: ready.length,
-			itemsLost: items - ready.length,
-			tasksCreated: stats.assets.length,
-			duplicateTasks: duplicatesIn(names),
-			faults: stats.faultsInjected,
-			requests: stats.requests,
-			error: result.error && result.error.message,
-			secrets: secretsIn(result),
-			ms: Date.now() - started,
-		};
+		return batchRow(
+			'R2 Upload batch, 30 % faults',
+			{
+				tried: items,
+				ok: ready.length,
+				itemsLost: items - ready.length,
+				tasksCreated: stats.assets.length,
+				duplicateTasks: duplicatesIn(names),
+			},
+			{ stats, result, started },
+		);
 	} finally {
 		await mavi.stop();
 	}

@@ -18,7 +18,7 @@ process.env.MAVI_STRESS_LOG_DIR = logDir;
 const { startPrivateN8n, memoryOf } = require('../../test/e2e/support/stress-private.js');
 const { secretLeaks, SECRETS } = require('../../test/e2e/support/leaks.js');
 const { E2E_API_KEY, E2E_WEBHOOK_TOKEN } = require('../../test/e2e/support/secrets.js');
-const wf = require('../../test/e2e/support/workflows.js');
+const { publishTrigger } = require('../../test/e2e/support/environment.js');
 const { runR1 } = require('./r1-hostile.js');
 const { runR2, logFiles, TEST_KEY } = require('./r2-faults.js');
 const { runLargeTranscript, runOverLimit } = require('./r6-size.js');
@@ -42,10 +42,7 @@ async function setUpTrigger(client) {
 		baseUrl: 'http://127.0.0.1:9/serve/api/v2',
 		webhookToken: E2E_WEBHOOK_TOKEN,
 	});
-	const { workflow, webhookPath } = wf.triggerWorkflow({ name: 'stress: trigger', credential });
-	const created = await client.createWorkflow(workflow);
-	await client.publish(created.id);
-	return { id: created.id, webhookPath };
+	return publishTrigger(client, { name: 'stress: trigger', credential });
 }
 
 function grepFiles(files, secrets) {

@@ -2,7 +2,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import type { Mavi } from '../support/maviSim';
 import { OTHER_KEYS, seedAsset, startMavi, startRawServer, TEST_KEY } from '../support/maviSim';
-import { everythingSaid, runTranscribe } from '../support/runMavi';
+import { everythingSaid, runTranscribe, transcriptionStart } from '../support/runMavi';
 
 jest.setTimeout(30_000);
 
@@ -66,16 +66,7 @@ describe('API errors become clear NodeApiErrors without secrets', () => {
 	it('a missing webhook tells the user where to paste the trigger URL', async () => {
 		mavi.sim.setWebhookUrl(null);
 		try {
-			const result = await runTranscribe(
-				{
-					resource: 'transcription',
-					operation: 'start',
-					assetId,
-					model: 'whisper-1',
-					speaker: false,
-				},
-				mavi.credentials,
-			);
+			const result = await runTranscribe(transcriptionStart(assetId), mavi.credentials);
 			expect(result.thrownError).toBeInstanceOf(NodeApiError);
 			expect(result.thrownError?.message).toMatch(/no webhook/);
 			expect(result.thrownError?.description).toMatch(/Mavi Transcription Trigger/);

@@ -2,7 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { Mavi } from '../support/maviSim';
 import { seedAsset, startMavi } from '../support/maviSim';
-import { runTranscribe } from '../support/runMavi';
+import { runTranscribe, transcriptionStart } from '../support/runMavi';
+import { SEGMENT_ITEM_KEYS } from '../support/segmentKeys';
 
 jest.setTimeout(30_000);
 
@@ -18,25 +19,9 @@ afterAll(async () => {
 	await mavi.stop();
 });
 
-const SEGMENT_KEYS = [
-	'audio_duration',
-	'duration',
-	'end_time',
-	'model',
-	'segment_count',
-	'segment_index',
-	'speaker',
-	'start_time',
-	'task_id',
-	'text',
-].sort();
-
 describe('Transcription operations against the simulator', () => {
 	it('Start returns the task and the simulator records it', async () => {
-		const result = await runTranscribe(
-			{ resource: 'transcription', operation: 'start', assetId, model: 'whisper-1', speaker: true },
-			mavi.credentials,
-		);
+		const result = await runTranscribe(transcriptionStart(assetId, true), mavi.credentials);
 		expect(result.error).toBeUndefined();
 		const output = result.items[0].json;
 		expect(output).toEqual({
@@ -67,7 +52,7 @@ describe('Transcription operations against the simulator', () => {
 		const items = result.items.map((item) => item.json);
 		expect(items.length).toBeGreaterThan(1);
 		items.forEach((item, index) => {
-			expect(Object.keys(item).sort()).toEqual(SEGMENT_KEYS);
+			expect(Object.keys(item).sort()).toEqual(SEGMENT_ITEM_KEYS);
 			expect(item).toMatchObject({
 				task_id: null,
 				segment_index: index,
@@ -127,7 +112,7 @@ describe('Speaker operations against the simulator', () => {
 		const items = result.items.map((item) => item.json);
 		expect(items.length).toBeGreaterThan(0);
 		for (const item of items) {
-			expect(Object.keys(item).sort()).toEqual(SEGMENT_KEYS);
+			expect(Object.keys(item).sort()).toEqual(SEGMENT_ITEM_KEYS);
 			expect(item).toMatchObject({ task_id: null, text: null, model: 'pyannote' });
 			expect(item.speaker).toMatch(/^SPEAKER_\d\d$/);
 		}

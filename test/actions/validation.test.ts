@@ -2,7 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { Mavi } from '../support/maviSim';
 import { makeWav, startMavi, TEST_KEY } from '../support/maviSim';
-import { everythingSaid, runTranscribe } from '../support/runMavi';
+import { everythingSaid, runTranscribe, transcriptionStart } from '../support/runMavi';
 
 jest.setTimeout(30_000);
 
@@ -31,17 +31,9 @@ describe('Validation before any request', () => {
 		'rejects the asset ID "%s" naming the field, with 0 requests sent',
 		async (_label, assetId, id) => {
 			const before = requestCount();
-			const result = await runTranscribe(
-				{
-					resource: 'transcription',
-					operation: 'start',
-					assetId,
-					model: 'whisper-1',
-					speaker: false,
-				},
-				mavi.credentials,
-				{ inputItems: [{ json: { id } }] },
-			);
+			const result = await runTranscribe(transcriptionStart(assetId), mavi.credentials, {
+				inputItems: [{ json: { id } }],
+			});
 			expect(result.thrownError).toBeInstanceOf(NodeOperationError);
 			expect(result.thrownError?.message).toContain('"Asset ID"');
 			expect(result.thrownError?.context?.itemIndex).toBe(0);

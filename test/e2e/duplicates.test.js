@@ -9,6 +9,7 @@ const path = require('node:path');
 const { startSimulator } = require('../../scripts/simulator/server.js');
 const { nodeItems } = require('./support/client');
 const { EXAMPLES_DIR, prepareExample, triggerWebhookPath } = require('./support/examples');
+const { publishTrigger } = require('./support/environment');
 const { secretLeaks } = require('./support/leaks');
 const { E2E_API_KEY, E2E_WEBHOOK_TOKEN } = require('./support/secrets');
 const { startPrivateN8n } = require('./support/stress-private');
@@ -87,10 +88,8 @@ afterAll(async () => {
 });
 
 test('R4: each callback twice and out of order gives exactly one execution per task_id', async () => {
-	const { workflow, webhookPath } = wf.triggerWorkflow({ name: 'e2e R4: trigger', credential });
-	const created = await client().createWorkflow(workflow);
-	await client().publish(created.id);
-	relay.target = productionUrl(webhookPath);
+	const trigger = await publishTrigger(client(), { name: 'e2e R4: trigger', credential });
+	relay.target = productionUrl(trigger.webhookPath);
 
 	const taskIds = await startTasks(simulator, E2E_API_KEY, TASKS);
 	const deliveries = await simulator.waitForCallbacks(TASKS * 2, 30000);
@@ -99,7 +98,7 @@ test('R4: each callback twice and out of order gives exactly one execution per t
 	// Out of order: the deliveries did not arrive in the order the tasks were created.
 	expect(order.filter((id, i) => i === 0 || id !== order[i - 1])).not.toEqual(taskIds);
 
-	const executions = await executionsAfterDeliveries(created.id, TASKS);
+	const executions = await executionsAfterDeliveries(trigger.id, TASKS);
 	const perTask = executionsPerTask(executions, taskIds);
 	process.stderr.write(
 		`[R4] ${order.length} deliveries of ${TASKS} tasks -> executions per task_id ${JSON.stringify(Object.values(perTask))}\n`,

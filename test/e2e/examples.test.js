@@ -3,12 +3,11 @@
 // the action examples run and the trigger examples publish and process callbacks.
 const fs = require('node:fs');
 
-const { startSimulator } = require('../../scripts/simulator/server.js');
 const { nodeItems } = require('./support/client');
 const { loadExamples, prepareExample, triggerWebhookPath } = require('./support/examples');
-const { useN8n } = require('./support/instance');
+const { useMaviEnvironment } = require('./support/environment');
 const { secretLeaks } = require('./support/leaks');
-const { E2E_API_KEY, E2E_WEBHOOK_TOKEN } = require('./support/secrets');
+const { E2E_WEBHOOK_TOKEN } = require('./support/secrets');
 const { makeWav } = require('./support/wav');
 const { transcriptionCallback, randomTaskId } = require('./support/workflows');
 
@@ -21,6 +20,7 @@ let n8n;
 let client;
 let simulator;
 let credential;
+let simulatorLog;
 let nodeTypes; // name -> supported versions
 const workflowIds = [];
 
@@ -34,23 +34,11 @@ function prepared(file) {
 	return prepareExample(byFile(file), { credential, filesDir: n8n.state.filesDir });
 }
 
-const simulatorLog = () => `${n8n.state.workDir}/simulator-examples.log`;
-
 beforeAll(async () => {
-	n8n = await useN8n();
-	client = n8n.client;
-	simulator = await startSimulator({
-		port: 0,
-		apiKey: E2E_API_KEY,
-		assetReadyMs: 300,
-		logFile: simulatorLog(),
-	});
-	credential = await client.createCredential({
-		name: 'Mavi e2e (examples)',
-		apiKey: E2E_API_KEY,
-		baseUrl: simulator.baseUrl,
-		webhookToken: E2E_WEBHOOK_TOKEN,
-	});
+	({ n8n, client, simulator, simulatorLog, credential } = await useMaviEnvironment({
+		label: 'examples',
+		credentialName: 'Mavi e2e (examples)',
+	}));
 	const types = await client.request('GET', '/types/nodes.json', {
 		headers: { cookie: client.cookie },
 	});
@@ -169,7 +157,7 @@ test('"remove duplicates" publishes and splits one transcript into its segments'
 });
 
 test('no API key or webhook token in n8n log, simulator log or these executions', async () => {
-	const otherLogs = [simulatorLog()];
+	const otherLogs = [simulatorLog];
 	expect(await secretLeaks(client, { logFile: n8n.state.logFile, workflowIds, otherLogs })).toEqual(
 		[],
 	);

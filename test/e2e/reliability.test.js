@@ -6,6 +6,7 @@ const { hostileSample, validCallback } = require('../../scripts/stress/hostile-b
 const { sendHostile } = require('../../scripts/stress/r1-hostile');
 const { rawPost } = require('../../scripts/stress/http');
 const { nodeItems } = require('./support/client');
+const { publishTrigger } = require('./support/environment');
 const { useN8n } = require('./support/instance');
 const { E2E_API_KEY, E2E_WEBHOOK_TOKEN } = require('./support/secrets');
 const wf = require('./support/workflows');
@@ -47,10 +48,7 @@ beforeAll(async () => {
 		baseUrl: 'http://127.0.0.1:9/serve/api/v2',
 		webhookToken: E2E_WEBHOOK_TOKEN,
 	});
-	const { workflow, webhookPath } = wf.triggerWorkflow({ name: 'e2e R1/R3: trigger', credential });
-	const created = await client.createWorkflow(workflow);
-	await client.publish(created.id);
-	trigger = { id: created.id, webhookPath };
+	trigger = await publishTrigger(client, { name: 'e2e R1/R3: trigger', credential });
 });
 
 afterAll(async () => {

@@ -3,9 +3,9 @@
 const fs = require('node:fs');
 const http = require('node:http');
 
-const { startSimulator } = require('../../scripts/simulator/server.js');
+const { SEGMENT_ITEM_KEYS } = require('../support/segmentKeys');
 const { nodeItems } = require('./support/client');
-const { useN8n } = require('./support/instance');
+const { useMaviEnvironment } = require('./support/environment');
 const { secretLeaks } = require('./support/leaks');
 const { E2E_API_KEY, E2E_WRONG_API_KEY, E2E_WEBHOOK_TOKEN } = require('./support/secrets');
 const { makeWav } = require('./support/wav');
@@ -13,24 +13,12 @@ const { uploadWorkflow, startStep, transcribeAndWaitStep } = require('./support/
 
 jest.setTimeout(120000);
 
-const SEGMENT_FIELDS = [
-	'audio_duration',
-	'duration',
-	'end_time',
-	'model',
-	'segment_count',
-	'segment_index',
-	'speaker',
-	'start_time',
-	'task_id',
-	'text',
-].sort();
-
 let n8n;
 let client;
 let simulator;
 let receiver;
 let credential;
+let simulatorLog;
 let wavPath;
 const workflowIds = [];
 const callbacks = [];
@@ -64,26 +52,14 @@ async function runNew(workflow) {
 	return client.runManual(created.id);
 }
 
-const simulatorLog = () => `${n8n.state.workDir}/simulator-transcribe.log`;
-
 beforeAll(async () => {
-	n8n = await useN8n();
-	client = n8n.client;
-	simulator = await startSimulator({
-		port: 0,
-		apiKey: E2E_API_KEY,
-		logFile: simulatorLog(),
-		assetReadyMs: 300,
-		segments: 4,
-	});
+	({ n8n, client, simulator, simulatorLog, credential } = await useMaviEnvironment({
+		label: 'transcribe',
+		credentialName: 'Mavi e2e (actions)',
+		simulatorOptions: { segments: 4 },
+	}));
 	receiver = await startReceiver();
 	simulator.setWebhookUrl(`http://127.0.0.1:${receiver.address().port}/mavi`);
-	credential = await client.createCredential({
-		name: 'Mavi e2e (actions)',
-		apiKey: E2E_API_KEY,
-		baseUrl: simulator.baseUrl,
-		webhookToken: E2E_WEBHOOK_TOKEN,
-	});
 	wavPath = n8n.filePath('actions-meeting.wav');
 	fs.writeFileSync(wavPath, makeWav(5));
 });
@@ -137,7 +113,7 @@ test('c. Transcribe and Wait returns the segments in the same execution', async 
 	const segments = nodeItems(execution, 'Transcribe and Wait');
 	expect(segments).toHaveLength(4);
 	segments.forEach((segment, index) => {
-		expect(Object.keys(segment).sort()).toEqual(SEGMENT_FIELDS);
+		expect(Object.keys(segment).sort()).toEqual(SEGMENT_ITEM_KEYS);
 		expect(segment).toMatchObject({
 			segment_index: index,
 			segment_count: segments.length,
@@ -194,7 +170,7 @@ test('a wrong key fails the execution with a 401 error that does not echo the ke
 });
 
 test('no API key or webhook token in n8n log, simulator log or these executions', async () => {
-	const otherLogs = [simulatorLog()];
+	const otherLogs = [simulatorLog];
 	expect(await secretLeaks(client, { logFile: n8n.state.logFile, workflowIds, otherLogs })).toEqual(
 		[],
 	);

@@ -3,33 +3,21 @@
 // fed by the simulator's callbacks and by hand-made (also hostile) requests.
 const fs = require('node:fs');
 
-const { startSimulator } = require('../../scripts/simulator/server.js');
+const { SEGMENT_ITEM_KEYS } = require('../support/segmentKeys');
 const { nodeItems } = require('./support/client');
-const { useN8n } = require('./support/instance');
+const { publishTrigger, useMaviEnvironment } = require('./support/environment');
 const { secretLeaks } = require('./support/leaks');
-const { E2E_API_KEY, E2E_WEBHOOK_TOKEN } = require('./support/secrets');
+const { E2E_WEBHOOK_TOKEN } = require('./support/secrets');
 const { makeWav } = require('./support/wav');
 const wf = require('./support/workflows');
 
 jest.setTimeout(120000);
 
-const SEGMENT_FIELDS = [
-	'audio_duration',
-	'duration',
-	'end_time',
-	'model',
-	'segment_count',
-	'segment_index',
-	'speaker',
-	'start_time',
-	'task_id',
-	'text',
-].sort();
-
 let n8n;
 let client;
 let simulator;
 let credential;
+let simulatorLog;
 let trigger; // { id, webhookPath }
 let starter; // Manual -> Read -> Upload -> Start, file chosen per run
 const workflowIds = [];
@@ -71,30 +59,17 @@ const waitForTask = (taskId) =>
 
 const countExecutions = async () => (await client.listExecutions(trigger.id)).length;
 
-const simulatorLog = () => `${n8n.state.workDir}/simulator-trigger.log`;
-
 beforeAll(async () => {
-	n8n = await useN8n();
-	client = n8n.client;
-	simulator = await startSimulator({
-		port: 0,
-		apiKey: E2E_API_KEY,
-		logFile: simulatorLog(),
-		assetReadyMs: 300,
-		segments: 3,
-	});
-	credential = await client.createCredential({
-		name: 'Mavi e2e (trigger)',
-		apiKey: E2E_API_KEY,
-		baseUrl: simulator.baseUrl,
-		webhookToken: E2E_WEBHOOK_TOKEN,
-	});
-	const { workflow, webhookPath } = wf.triggerWorkflow({ name: 'e2e b: trigger', credential });
-	const created = await client.createWorkflow(workflow);
-	workflowIds.push(created.id);
-	await client.publish(created.id);
-	trigger = { id: created.id, webhookPath };
-	simulator.setWebhookUrl(`${n8n.state.url}/webhook/${webhookPath}?token=${E2E_WEBHOOK_TOKEN}`);
+	({ n8n, client, simulator, simulatorLog, credential } = await useMaviEnvironment({
+		label: 'trigger',
+		credentialName: 'Mavi e2e (trigger)',
+		simulatorOptions: { segments: 3 },
+	}));
+	trigger = await publishTrigger(client, { name: 'e2e b: trigger', credential });
+	workflowIds.push(trigger.id);
+	simulator.setWebhookUrl(
+		`${n8n.state.url}/webhook/${trigger.webhookPath}?token=${E2E_WEBHOOK_TOKEN}`,
+	);
 });
 
 afterAll(async () => {
@@ -111,7 +86,7 @@ test('b. simulator async task -> callback -> one item per segment in the publish
 	const items = triggerItems(execution);
 	expect(items).toHaveLength(3);
 	items.forEach((item, index) => {
-		expect(Object.keys(item).sort()).toEqual(SEGMENT_FIELDS);
+		expect(Object.keys(item).sort()).toEqual(SEGMENT_ITEM_KEYS);
 		expect(item).toMatchObject({
 			task_id: taskId,
 			segment_index: index,
@@ -233,7 +208,7 @@ test('the webhook token is not in the exported workflow', async () => {
 });
 
 test('no API key or webhook token in n8n log, simulator log or these executions', async () => {
-	const otherLogs = [simulatorLog()];
+	const otherLogs = [simulatorLog];
 	expect(await secretLeaks(client, { logFile: n8n.state.logFile, workflowIds, otherLogs })).toEqual(
 		[],
 	);

@@ -20,6 +20,11 @@ export async function runTranscribe(
 	});
 }
 
+/** Transcription -> Start parameters for `assetId` (a literal ID or an expression). */
+export function transcriptionStart(assetId: string, speaker = false): INodeParameters {
+	return { resource: 'transcription', operation: 'start', assetId, model: 'whisper-1', speaker };
+}
+
 /** Every string anywhere in the run, error included, for leak checks. */
 export function everythingSaid(result: RunNodeResult): string {
 	const { error } = result;

@@ -1,6 +1,6 @@
 import type { Mavi } from '../support/maviSim';
 import { seedAsset, startMavi } from '../support/maviSim';
-import { runTranscribe } from '../support/runMavi';
+import { runTranscribe, transcriptionStart } from '../support/runMavi';
 
 // Issue 2 acceptance 3: 30 Transcription → Start items against the simulator's real 1 s
 // per-endpoint limit. Slow by design (about 30 s each).
@@ -12,17 +12,9 @@ const START_ENDPOINT = 'POST /transcriptions/async-generate-audio';
 async function startBatch(mavi: Mavi, assetId: string) {
 	const inputItems = Array.from({ length: ITEMS }, (_, index) => ({ json: { index, assetId } }));
 	const startedAt = Date.now();
-	const result = await runTranscribe(
-		{
-			resource: 'transcription',
-			operation: 'start',
-			assetId: '={{ $json.assetId }}',
-			model: 'whisper-1',
-			speaker: false,
-		},
-		mavi.credentials,
-		{ inputItems },
-	);
+	const result = await runTranscribe(transcriptionStart('={{ $json.assetId }}'), mavi.credentials, {
+		inputItems,
+	});
 	return { result, wallMs: Date.now() - startedAt };
 }
 

@@ -1,6 +1,6 @@
 import type { Mavi } from '../support/maviSim';
 import { seedAsset, startMavi } from '../support/maviSim';
-import { runTranscribe } from '../support/runMavi';
+import { runTranscribe, transcriptionStart } from '../support/runMavi';
 import { transportSettings } from '../../nodes/Mavi/transport';
 
 jest.setTimeout(60_000);
@@ -25,17 +25,9 @@ describe('per-request timeout', () => {
 		transportSettings.timeoutMs = 400;
 		mavi.sim.configure({ faults: { rate: 0.5, kinds: ['slow'], slowMs: 1500 }, seed: 5 });
 
-		const result = await runTranscribe(
-			{
-				resource: 'transcription',
-				operation: 'start',
-				assetId,
-				model: 'whisper-1',
-				speaker: false,
-			},
-			mavi.credentials,
-			{ inputItems: [{ json: {} }, { json: {} }, { json: {} }, { json: {} }] },
-		);
+		const result = await runTranscribe(transcriptionStart(assetId), mavi.credentials, {
+			inputItems: [{ json: {} }, { json: {} }, { json: {} }, { json: {} }],
+		});
 
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(4);

@@ -26,6 +26,11 @@ function chain(nodes) {
 	return connections;
 }
 
+/** `nodes` run one after another, in n8n's current execution order. */
+function linearWorkflow(name, nodes) {
+	return { name, nodes, connections: chain(nodes), settings: { executionOrder: 'v1' } };
+}
+
 function maviCredential(credential) {
 	return { maviApi: { id: credential.id, name: credential.name } };
 }
@@ -60,7 +65,7 @@ function uploadWorkflow({ name, filePath, credential, steps = [], uploadOptions 
 			node(step.name, TRANSCRIBE, 1, 660 + i * 220, step.parameters, { credentials }),
 		),
 	];
-	return { name, nodes, connections: chain(nodes), settings: { executionOrder: 'v1' } };
+	return linearWorkflow(name, nodes);
 }
 
 const startStep = (extra = {}) => ({
@@ -106,15 +111,19 @@ function triggerWorkflow({ name, credential, parameters = {} }) {
 		node('Received', 'n8n-nodes-base.noOp', 1, 220, {}),
 	];
 	return {
-		workflow: { name, nodes, connections: chain(nodes), settings: { executionOrder: 'v1' } },
+		workflow: linearWorkflow(name, nodes),
 		webhookPath: `${webhookId}/mavi`,
 	};
 }
 
-/** The documented audio transcription callback (mavi-api.md), with a chosen task_id. */
+/**
+ * The documented audio transcription callback (mavi-api.md), with a chosen task_id; `duration`
+ * is the audio length in seconds that usage_metadata reports.
+ */
 function transcriptionCallback(
 	taskId,
 	segments = [{ start_time: 0.0, end_time: 2.0, text: ' Oh', speaker: null }],
+	duration = 2,
 ) {
 	return {
 		code: '0000',
@@ -122,7 +131,7 @@ function transcriptionCallback(
 		data: {
 			data: {
 				data: segments,
-				usage_metadata: { duration: 2, model: 'whisper-1', output_tokens: 0, prompt_tokens: 0 },
+				usage_metadata: { duration, model: 'whisper-1', output_tokens: 0, prompt_tokens: 0 },
 			},
 			msg: 'ASR transcription completed successfully',
 			success: true,
@@ -135,6 +144,8 @@ const randomTaskId = () => crypto.randomBytes(16).toString('hex');
 
 module.exports = {
 	TRIGGER_NAME,
+	node,
+	linearWorkflow,
 	uploadWorkflow,
 	startStep,
 	transcribeAndWaitStep,

@@ -1,0 +1,1 @@
+export const SEGMENT_ITEM_KEYS: string[];

@@ -1,0 +1,16 @@
+'use strict';
+// The fields of one segment item, as both the Transcribe node and the trigger emit them.
+const SEGMENT_ITEM_KEYS = [
+	'audio_duration',
+	'duration',
+	'end_time',
+	'model',
+	'segment_count',
+	'segment_index',
+	'speaker',
+	'start_time',
+	'task_id',
+	'text',
+].sort();
+
+module.exports = { SEGMENT_ITEM_KEYS };
