@@ -64,3 +64,15 @@ export const speakerProperty: INodeProperties = {
 	description:
 		'Whether to label every segment with a speaker (SPEAKER_00, SPEAKER_01, …). Note: this doubles the price of the transcription.',
 };
+
+/** The JSON body both transcription operations send, read from the item's parameters. */
+export function getTranscriptionBody(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): { asset_id: string; model: string; speaker: boolean } {
+	return {
+		asset_id: getAssetId.call(this, itemIndex),
+		model: this.getNodeParameter('model', itemIndex) as string,
+		speaker: this.getNodeParameter('speaker', itemIndex) as boolean,
+	};
+}

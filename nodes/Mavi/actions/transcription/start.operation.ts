@@ -5,7 +5,7 @@ import { taskDataSchema } from '../../helpers/schemas';
 import { maviRequest } from '../../transport';
 import {
 	assetIdProperty,
-	getAssetId,
+	getTranscriptionBody,
 	modelProperty,
 	speakerProperty,
 } from '../common.descriptions';
@@ -31,9 +31,7 @@ export const description = updateDisplayOptions(
 const ENDPOINT = '/transcriptions/async-generate-audio';
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const assetId = getAssetId.call(this, itemIndex);
-	const model = this.getNodeParameter('model', itemIndex) as string;
-	const speaker = this.getNodeParameter('speaker', itemIndex) as boolean;
+	const body = getTranscriptionBody.call(this, itemIndex);
 	const data = await maviRequest.call(
 		this,
 		itemIndex,
@@ -41,9 +39,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			method: 'POST',
 			path: ENDPOINT,
 			endpoint: `POST ${ENDPOINT}`,
-			body: { asset_id: assetId, model, speaker },
+			body,
 		},
 		taskDataSchema,
 	);
-	return [{ task_id: data.task_id, asset_id: assetId, model, speaker }];
+	return [{ task_id: data.task_id, ...body }];
 }

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { OutputMode } from '../../helpers/segments';
 import {
 	assetIdProperty,
-	getAssetId,
+	getTranscriptionBody,
 	modelProperty,
 	outputProperty,
 	speakerProperty,
@@ -24,17 +24,15 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const assetId = getAssetId.call(this, itemIndex);
-	const model = this.getNodeParameter('model', itemIndex) as string;
-	const speaker = this.getNodeParameter('speaker', itemIndex) as boolean;
+	const body = getTranscriptionBody.call(this, itemIndex);
 	const output = this.getNodeParameter('output', itemIndex) as OutputMode;
 	return await transcribeSync.call(
 		this,
 		itemIndex,
 		'/transcriptions/sync-generate-audio',
-		{ asset_id: assetId, model, speaker },
+		body,
 		'whisper',
 		output,
-		model,
+		body.model,
 	);
 }
