@@ -12,7 +12,7 @@ const { spawn } = require('node:child_process');
 const { ROOT, OWNER, bootstrapClient } = require('../e2e/support/n8n');
 const { nodeItems } = require('../e2e/support/client');
 const { loadExamples } = require('../e2e/support/examples');
-const { freePort, isAlive, sleep } = require('../e2e/support/processes');
+const { freePort, isAlive, processGroupPids, sleep } = require('../e2e/support/processes');
 
 // The first run may install n8n (about 6 minutes cold) before n8n starts.
 jest.setTimeout(20 * 60 * 1000);
@@ -23,22 +23,6 @@ const TRIGGER_EXAMPLE = 'Mavi: transcription trigger, one item per segment, filt
 let dev; // { child, output(), exit }
 let devDir;
 let editorUrl;
-
-/** PIDs whose process group is `pgid` (the dev run and everything it started). */
-function processGroup(pgid) {
-	const members = [];
-	for (const entry of fs.readdirSync('/proc')) {
-		if (!/^\d+$/.test(entry)) continue;
-		try {
-			const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-			if (Number(fields[2]) === pgid) members.push(Number(entry));
-		} catch {
-			// Ended while reading.
-		}
-	}
-	return members;
-}
 
 function startDev(env) {
 	let output = '';
@@ -81,10 +65,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-	if (dev && processGroup(dev.child.pid).length > 0) {
+	if (dev && processGroupPids(dev.child.pid).length > 0) {
 		process.kill(-dev.child.pid, 'SIGINT');
 		await Promise.race([dev.exit, sleep(30000)]);
-		for (const pid of processGroup(dev.child.pid)) process.kill(pid, 'SIGKILL');
+		for (const pid of processGroupPids(dev.child.pid)) process.kill(pid, 'SIGKILL');
 	}
 	if (devDir) fs.rmSync(devDir, { recursive: true, force: true });
 });
@@ -137,7 +121,7 @@ test('a transcription started from the upload example arrives at the published t
 test('Ctrl-C stops n8n, its task runner and the simulator: no process is left', async () => {
 	const n8nPid = Number(dev.output().match(/n8n is up after [\d.]+ s \(pid (\d+)\)/)[1]);
 	expect(isAlive(n8nPid)).toBe(true);
-	expect(processGroup(dev.child.pid).length).toBeGreaterThan(1);
+	expect(processGroupPids(dev.child.pid).length).toBeGreaterThan(1);
 
 	process.kill(-dev.child.pid, 'SIGINT');
 	const { code, signal } = await dev.exit;
@@ -148,7 +132,7 @@ test('Ctrl-C stops n8n, its task runner and the simulator: no process is left', 
 	expect(dev.output()).not.toMatch(/npm run dev failed/);
 	// Give anything that would outlive the group leader a moment to show up in /proc.
 	await sleep(500);
-	expect(processGroup(dev.child.pid)).toEqual([]);
+	expect(processGroupPids(dev.child.pid)).toEqual([]);
 	expect(isAlive(n8nPid)).toBe(false);
 	await expect(fetch(`${editorUrl}/healthz`)).rejects.toThrow();
 });
