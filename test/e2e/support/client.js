@@ -104,11 +104,11 @@ class N8nClient extends ExecutionQueries {
 	// ---- credentials ------------------------------------------------------------------------
 
 	async createCredential({ name, apiKey, baseUrl, webhookToken = '' }) {
-		const res = await this.api('POST', '/credentials', {
-			name,
-			type: 'maviApi',
-			data: { apiKey, baseUrl, webhookToken },
-		});
+		const data = { apiKey, baseUrl, webhookToken };
+		// 1.x adds "Allowed HTTP Request Domains" to every credential, and its public API schema
+		// then demands allowedDomains unless the choice is given (the editor always sends it).
+		if ((await this.n8nMajor()) < 2) data.allowedHttpRequestDomains = 'all';
+		const res = await this.api('POST', '/credentials', { name, type: 'maviApi', data });
 		if (res.status !== 200) throw fail('create credential', res);
 		return res.body;
 	}

@@ -196,10 +196,10 @@ async function startN8n({ runtime, userFolder, filesDir, logFile, port, logLevel
 	};
 	const started = Date.now();
 	try {
-		await waitForHttpOk(`${url}/healthz/readiness`, {
-			pid,
-			onDeath: () => `n8n exited during start; last log lines:\n${tail(logFile)}`,
-		});
+		const onDeath = () => `n8n exited during start; last log lines:\n${tail(logFile)}`;
+		await waitForHttpOk(`${url}/healthz/readiness`, { pid, onDeath });
+		// 1.x reports ready before its REST API is mounted; the editor's settings come last.
+		await waitForHttpOk(`${url}/rest/settings`, { pid, onDeath });
 	} catch (error) {
 		await stop();
 		throw error;
