@@ -1,10 +1,8 @@
-import path from 'node:path';
-
 import { MultipartBody } from '../../nodes/Mavi/transport/multipart';
 
 // The simulator's own parser is the independent reader of what we encode.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { parseMultipart } = require(path.join('..', '..', 'scripts', 'simulator', 'multipart.js'));
+const { parseMultipart } = require('../../scripts/simulator/multipart.js');
 
 async function collect(body: MultipartBody): Promise<Buffer> {
 	const chunks: Buffer[] = [];
