@@ -80,6 +80,8 @@ class Simulator {
 			faultsInjected: {},
 			accepted: {},
 			responses: {},
+			// What each speech-to-text call asked for (source, provider, speakers).
+			speechToText: [],
 		};
 		this.tasks = [];
 	}

@@ -44,7 +44,7 @@ describe('Mavi Transcribe description (shared contract)', () => {
 		expect(operations).toEqual({
 			asset: ['delete', 'getStatus', 'upload'],
 			speaker: ['diarizeAndWait', 'start'],
-			transcription: ['start', 'transcribeAndWait'],
+			transcription: ['start', 'transcribeAndWait', 'transcribeFromUrl'],
 		});
 	});
 

@@ -2,7 +2,7 @@ import type { AllEntities } from 'n8n-workflow';
 
 type NodeMap = {
 	asset: 'upload' | 'getStatus' | 'delete';
-	transcription: 'start' | 'transcribeAndWait';
+	transcription: 'start' | 'transcribeAndWait' | 'transcribeFromUrl';
 	speaker: 'start' | 'diarizeAndWait';
 };
 
