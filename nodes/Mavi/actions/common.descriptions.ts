@@ -14,25 +14,7 @@ export const assetIdProperty: INodeProperties = {
 		'The ID Mavi gave the uploaded file ("re_" followed by digits), e.g. from the Asset → Upload output',
 };
 
-export const outputProperty: INodeProperties = {
-	displayName: 'Output',
-	name: 'output',
-	type: 'options',
-	default: 'segments',
-	options: [
-		{
-			name: 'Segments',
-			value: 'segments',
-			description: 'One item per transcript segment, with start and end times',
-		},
-		{
-			name: 'Transcript',
-			value: 'transcript',
-			description: 'One item with the full text, all segments, speakers, SRT and WebVTT subtitles',
-		},
-	],
-	description: 'How to split the result into items',
-};
+export { outputProperty } from '../helpers/outputOption';
 
 /** Reads and validates the Asset ID parameter; the error names the field and the item. */
 export function getAssetId(this: IExecuteFunctions, itemIndex: number): string {
