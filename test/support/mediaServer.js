@@ -6,7 +6,7 @@ async function startMediaServer() {
 	const files = new Map();
 	const downloads = [];
 	const server = http.createServer((req, res) => {
-		const file = files.get(new URL(req.url, 'http://x').pathname);
+		const file = files.get(decodeURIComponent(new URL(req.url, 'http://x').pathname));
 		downloads.push(req.url);
 		if (!file) {
 			res.writeHead(404, { 'content-type': 'text/plain' });

@@ -1,4 +1,4 @@
-import type { AllEntities } from 'n8n-workflow';
+import type { AllEntities, IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 type NodeMap = {
 	asset: 'upload' | 'getStatus' | 'delete';
@@ -8,3 +8,6 @@ type NodeMap = {
 
 export type MaviType = AllEntities<NodeMap>;
 export type MaviResource = MaviType['resource'];
+
+/** JSON objects, or whole items when an operation attaches binary data (subtitle files). */
+export type OperationResult = IDataObject[] | { items: INodeExecutionData[] };

@@ -15,6 +15,8 @@ import {
 	outputProperty,
 	speakerProperty,
 } from '../common.descriptions';
+import type { OperationResult } from '../node.type';
+import { attachSubtitlesOption, subtitleBaseName, withSubtitleFiles } from '../subtitleFiles';
 
 const MAX_SPEAKERS = 32;
 
@@ -84,6 +86,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
+			attachSubtitlesOption,
 			{
 				displayName: 'Tag Audio Events',
 				name: 'tagAudioEvents',
@@ -126,7 +129,13 @@ function getNumSpeakers(this: IExecuteFunctions, itemIndex: number): number {
 function buildBody(
 	this: IExecuteFunctions,
 	itemIndex: number,
-): { body: IDataObject; provider: SpeechProvider; speakers: boolean; language: string | null } {
+): {
+	body: IDataObject;
+	provider: SpeechProvider;
+	speakers: boolean;
+	language: string | null;
+	options: IDataObject;
+} {
 	const provider = this.getNodeParameter('provider', itemIndex) as SpeechProvider;
 	const body: IDataObject = { provider };
 	if (this.getNodeParameter('source', itemIndex) === 'assetId') {
@@ -150,11 +159,14 @@ function buildBody(
 		body.timestamps_granularity = 'word';
 		if (typeof options.tagAudioEvents === 'boolean') body.tag_audio_events = options.tagAudioEvents;
 	}
-	return { body, provider, speakers, language: language.value };
+	return { body, provider, speakers, language: language.value, options };
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const { body, provider, speakers, language } = buildBody.call(this, itemIndex);
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
+	const { body, provider, speakers, language, options } = buildBody.call(this, itemIndex);
 	const output = this.getNodeParameter('output', itemIndex) as OutputMode;
 	const data = await maviRequest.call(
 		this,
@@ -169,8 +181,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const result = readSpeechResult(data, provider, speakers, language);
 	const meta = { taskId: null, model: result.model, audioDuration: result.audioDuration };
-	return mapTranscript(result.segments, meta, output).map((item) => ({
+	const items = mapTranscript(result.segments, meta, output).map((item) => ({
 		...item,
 		language_code: result.languageCode,
 	}));
+	if (output !== 'transcript' || options.attachSubtitles !== true) return items;
+	const source = (body.url ?? body.asset_id) as string;
+	return { items: [await withSubtitleFiles.call(this, items[0], subtitleBaseName(source))] };
 }
