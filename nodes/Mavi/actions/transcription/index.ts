@@ -32,7 +32,7 @@ export const description: INodeProperties[] = [
 				value: 'transcribeFromUrl',
 				description:
 					'Transcribe a public audio or video URL (or an asset) in any language and output the transcript text with times and speakers',
-				action: 'Transcribe audio or video from a URL',
+				action: 'Transcribe audio or video from a URL into transcript text',
 			},
 		],
 		default: 'start',
