@@ -93,6 +93,8 @@ class Simulator {
 			faultsInjected: {},
 			accepted: {},
 			responses: {},
+			// What each speech-to-text call asked for (source, provider, speakers).
+			speechToText: [],
 		};
 		this.tasks = [];
 		// Synchronous transcriptions create no task but are billed: one entry per 200 answer.
