@@ -171,7 +171,14 @@ export async function execute(
 	const data = await maviRequest.call(
 		this,
 		itemIndex,
-		{ method: 'POST', path: ENDPOINT, endpoint: `POST ${ENDPOINT}`, body, long: true },
+		{
+			method: 'POST',
+			path: ENDPOINT,
+			endpoint: `POST ${ENDPOINT}`,
+			body,
+			long: true,
+			creates: 'transcript',
+		},
 		speechToTextDataSchema,
 	);
 	// AssemblyAI reports a failed transcription inside a successful envelope.
