@@ -55,7 +55,7 @@ async function createOpenAiCredential() {
 /** Manual Trigger -> AI Agent, with an OpenAI Chat Model and the Mavi tool as sub-nodes. */
 function agentWorkflow(openAi, prompt, responsesApiEnabled) {
 	const trigger = wf.node('Manual Trigger', 'n8n-nodes-base.manualTrigger', 1, 0, {});
-	const agent = wf.node('AI Agent', '@n8n/n8n-nodes-langchain.agent', 3.1, 220, {
+	const agent = wf.node('AI Agent', '@n8n/n8n-nodes-langchain.agent', 3, 220, {
 		promptType: 'define',
 		text: prompt,
 		options: {},

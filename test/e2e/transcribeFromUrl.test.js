@@ -233,7 +233,7 @@ test('Attach Subtitle Files: Write Files to Disk writes a valid .srt and .vtt', 
 	for (const ext of ['srt', 'vtt']) fs.rmSync(`${dir}/standup.${ext}`, { force: true });
 	const credentials = { maviApi: { id: credential.id, name: credential.name } };
 	const write = (name, property, x) =>
-		wf.node(name, 'n8n-nodes-base.readWriteFile', 1.1, x, {
+		wf.node(name, 'n8n-nodes-base.readWriteFile', 1, x, {
 			operation: 'write',
 			fileName: `=${dir}/{{ $binary.${property}.fileName }}`,
 			dataPropertyName: property,

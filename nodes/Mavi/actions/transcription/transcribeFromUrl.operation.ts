@@ -171,7 +171,15 @@ export async function execute(
 	const data = await maviRequest.call(
 		this,
 		itemIndex,
-		{ method: 'POST', path: ENDPOINT, endpoint: `POST ${ENDPOINT}`, body, long: true },
+		{
+			method: 'POST',
+			path: ENDPOINT,
+			endpoint: `POST ${ENDPOINT}`,
+			body,
+			long: true,
+			// A lost answer may still be billed: not resent, and the error says so.
+			creates: 'transcript',
+		},
 		speechToTextDataSchema,
 	);
 	// AssemblyAI reports a failed transcription inside a successful envelope.
