@@ -4,14 +4,7 @@
 const http = require('node:http');
 const crypto = require('node:crypto');
 const { DEFAULTS, mergeOptions, describeOptions } = require('./options');
-const {
-	AMBIGUOUS_400,
-	sendError,
-	readBody,
-	drainBody,
-	sleep,
-	parseJsonObject,
-} = require('./http-util');
+const { AMBIGUOUS_400, sendError, readBody, drainBody, sleep } = require('./http-util');
 const { AssetStore } = require('./assets');
 const { FaultInjector, RateLimiter, AFTER_WORK_FAULTS, loseAnswerAfterWork } = require('./faults');
 const { CallbackDispatcher } = require('./callbacks');
@@ -20,6 +13,7 @@ const { createRandom } = require('./prng');
 const { matchRoute } = require('./routes');
 const { signedUpload, SIGNED_PATH } = require('./routes/assets');
 const { handleAdmin } = require('./admin');
+const { Ledger } = require('./ledger');
 
 const BASE_PATH = '/serve/api/v2';
 const KEY_STATUS_MESSAGES = {
@@ -31,11 +25,6 @@ const FAULT_ANSWERS = {
 	400: [400, AMBIGUOUS_400],
 	500: [500, 'Internal Server Error'],
 	503: [503, 'Service Unavailable'],
-};
-
-const assetIdOf = (body) => {
-	const json = Buffer.isBuffer(body) ? parseJsonObject(body) : null;
-	return json && typeof json.asset_id === 'string' ? json.asset_id.trim() : null;
 };
 
 const increment = (counts, key) => {
@@ -97,10 +86,8 @@ class Simulator {
 			speechToText: [],
 		};
 		this.tasks = [];
-		// Synchronous transcriptions create no task but are billed: one entry per 200 answer.
-		this.syncRuns = [];
-		// One entry per injected fault: {endpoint, fault, asset_id (JSON bodies, else null)}.
-		this.faultLog = [];
+		this.ledger ??= new Ledger();
+		this.ledger.clear();
 	}
 
 	reseed() {
@@ -147,8 +134,8 @@ class Simulator {
 				failing,
 			})),
 			assets: this.assets.list(),
-			syncRuns: this.syncRuns,
-			faultLog: this.faultLog,
+			syncRuns: this.ledger.syncRuns,
+			faultLog: this.ledger.faultLog,
 			callbacks: this.callbacks.deliveries,
 		});
 	}
@@ -233,10 +220,7 @@ class Simulator {
 		const fault = this.faults.pick(this.options.faults);
 		if (fault) {
 			increment(this.counters.faultsInjected, fault);
-			const entry = { endpoint, fault, asset_id: null };
-			this.faultLog.push(entry);
-			// Which item a fault hit, for JSON bodies (asset_id); read once the body is in.
-			res.on('close', () => (entry.asset_id = assetIdOf(body)));
+			this.ledger.recordFault(endpoint, fault, res, () => body);
 		}
 		if (fault && AFTER_WORK_FAULTS.has(fault)) {
 			loseAnswerAfterWork(fault, {
@@ -273,23 +257,8 @@ class Simulator {
 			return refuse(rateLimitStyle === '400' ? 400 : 429, AMBIGUOUS_400);
 		}
 		increment(this.counters.accepted, endpoint);
-		if (/\/(sync-|speech-to-text)/.test(endpoint)) this.countSyncRun(endpoint, body, res);
+		this.ledger.watchSyncRun(endpoint, body, res);
 		return match.route.handler(this, { req, res, url, params: match.params, body });
-	}
-
-	/** Records a synchronous transcription once its handler answers 200 (even if the answer is then lost). */
-	countSyncRun(endpoint, body, res) {
-		const writeHead = res.writeHead;
-		res.writeHead = (status, ...rest) => {
-			if (status === 200) {
-				const assetId = parseJsonObject(body)?.asset_id;
-				this.syncRuns.push({
-					endpoint,
-					asset_id: typeof assetId === 'string' ? assetId.trim() : null,
-				});
-			}
-			return writeHead.call(res, status, ...rest);
-		};
 	}
 
 	async stop() {

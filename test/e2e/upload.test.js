@@ -7,6 +7,7 @@ const fs = require('node:fs');
 const { measureRssGrowth, sha256File, writeSparseWav } = require('./support/bigFiles');
 const { nodeItems } = require('./support/client');
 const { useMaviEnvironment } = require('./support/environment');
+const { startManual, withRunData } = require('./support/manualRuns');
 const { sleep } = require('./support/processes');
 const { makeWav } = require('./support/wav');
 const wf = require('./support/workflows');
@@ -41,7 +42,7 @@ async function runUpload(name, filePath, { uploadOptions = {}, onError } = {}) {
 	const workflow = wf.uploadWorkflow({ name, filePath, credential: env.credential, uploadOptions });
 	if (onError) workflow.nodes.find((n) => n.name === 'Upload').onError = onError;
 	const created = await env.client.createWorkflow(workflow);
-	return env.client.runManual(created.id, 300000);
+	return withRunData(env.client, await env.client.runManual(created.id, 300000));
 }
 
 function smallWav(name) {
@@ -119,10 +120,7 @@ test('stopping a 100-item batch after its third item: at most one more request, 
 	];
 	const created = await env.client.createWorkflow(wf.linearWorkflow('e2e stop: 100 items', nodes));
 	const before = statusRequests();
-	const res = await env.client.rest('POST', `/workflows/${created.id}/run`, {
-		triggerToStartFrom: { name: 'Manual Trigger' },
-	});
-	const executionId = res.body.data.executionId;
+	const executionId = await startManual(env.client, created.id);
 
 	// The rate limiter spaces the items about 1 s apart: stop once the third request is in.
 	const deadline = Date.now() + 30000;
