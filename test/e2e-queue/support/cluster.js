@@ -15,6 +15,7 @@ const {
 	OWNER,
 } = require('../../e2e/support/n8n');
 const { descendantPids } = require('../../e2e/support/processes');
+const { ensureDebianPackages } = require('../../../scripts/system-packages');
 const { startPostgres } = require('./postgres');
 const { startRedis } = require('./redis');
 const { startQueueProcess } = require('./n8nProcesses');
@@ -47,6 +48,7 @@ function userFolderFor(workDir, name, installed) {
 
 async function startCluster({ logLevel = 'info' } = {}) {
 	const t0 = Date.now();
+	const programs = ensureDebianPackages(['postgresql', 'redis-server'], 'the queue-mode suite');
 	const runtime = ensureRuntime();
 	const runtimeMs = Date.now() - t0;
 	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mavi-e2e-queue-'));
@@ -57,8 +59,11 @@ async function startCluster({ logLevel = 'info' } = {}) {
 		const mainHome = path.join(workDir, 'home-main');
 		installPackage(mainHome);
 		const [pg, redis] = await Promise.all([
-			startPostgres({ logFile: path.join(workDir, 'postgres.log') }),
-			startRedis({ logFile: path.join(workDir, 'redis.log') }),
+			startPostgres({
+				bin: path.dirname(programs.postgresql),
+				logFile: path.join(workDir, 'postgres.log'),
+			}),
+			startRedis({ binary: programs['redis-server'], logFile: path.join(workDir, 'redis.log') }),
 		]);
 		cluster.started.push(pg, redis);
 		Object.assign(cluster, { pg, redis });

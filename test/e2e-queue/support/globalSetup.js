@@ -7,11 +7,9 @@ const path = require('node:path');
 const { startCluster, stopCluster, clusterPids, describeCluster } = require('./cluster');
 const { sampleMemory } = require('./memory');
 const { stopOnInterrupt } = require('./ownership');
-const { ensureSystemPackages } = require('./systemPackages');
 
 module.exports = async function globalSetup() {
 	const suiteStartedAt = Date.now();
-	ensureSystemPackages();
 	const cluster = await startCluster({ logLevel: process.env.MAVI_E2E_LOG_LEVEL || 'info' });
 	const stateFile = path.join(cluster.workDir, 'state.json');
 	fs.writeFileSync(stateFile, JSON.stringify(describeCluster(cluster), null, 2));

@@ -13,23 +13,6 @@ const { watchProcess, stopGroup } = require('./ownership');
 const DATABASE = 'n8n';
 const USER = 'n8n';
 
-/** The newest /usr/lib/postgresql/<version>/bin that has `postgres` and `initdb`. */
-function findBinDir() {
-	const root = '/usr/lib/postgresql';
-	const versions = fs.existsSync(root)
-		? fs
-				.readdirSync(root)
-				.filter((v) => fs.existsSync(path.join(root, v, 'bin/postgres')))
-				.sort((a, b) => Number(b) - Number(a))
-		: [];
-	if (versions.length === 0) {
-		throw new Error(
-			'PostgreSQL server binaries not found under /usr/lib/postgresql: install the Debian package "postgresql"',
-		);
-	}
-	return path.join(root, versions[0], 'bin');
-}
-
 /** As root: run as the `postgres` system user (from the package); else as ourselves. */
 function runAs() {
 	if (process.getuid() !== 0) return {};
@@ -50,10 +33,10 @@ async function waitForConnections(logFile, pid, timeoutMs = 60000) {
 
 /**
  * Starts a fresh cluster with database `n8n` (user `n8n`, trust auth on loopback only).
+ * `bin` is the folder of the server programs (scripts/system-packages.js finds it).
  * Returns { port, pid, dir, env, stop() }; `env` holds n8n's DB_* variables.
  */
-async function startPostgres({ logFile } = {}) {
-	const bin = findBinDir();
+async function startPostgres({ bin, logFile }) {
 	const owner = runAs();
 	// Its own temp folder (not under a 0700 parent), owned by the server's user.
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mavi-pg-'));
@@ -134,4 +117,4 @@ async function startPostgres({ logFile } = {}) {
 	};
 }
 
-module.exports = { startPostgres, findBinDir };
+module.exports = { startPostgres };

@@ -10,14 +10,6 @@ const { spawn } = require('node:child_process');
 const { freePort, isAlive, sleep, tail } = require('../../e2e/support/processes');
 const { watchProcess, stopGroup } = require('./ownership');
 
-function findRedisServer() {
-	for (const dir of (process.env.PATH || '').split(':').concat(['/usr/bin', '/usr/sbin'])) {
-		const file = path.join(dir, 'redis-server');
-		if (dir && fs.existsSync(file)) return file;
-	}
-	throw new Error('redis-server not found: install the Debian package "redis-server"');
-}
-
 /** One PING over a raw socket: true once the server answers +PONG. */
 function ping(port) {
 	return new Promise((resolve) => {
@@ -35,9 +27,11 @@ function ping(port) {
 	});
 }
 
-/** Returns { port, pid, dir, env, stop() }; `env` holds n8n's QUEUE_BULL_REDIS_* variables. */
-async function startRedis({ logFile } = {}) {
-	const binary = findRedisServer();
+/**
+ * `binary`: the redis-server program (scripts/system-packages.js finds it). Returns
+ * { port, pid, dir, env, stop() }; `env` holds n8n's QUEUE_BULL_REDIS_* variables.
+ */
+async function startRedis({ binary, logFile }) {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mavi-redis-'));
 	const log = logFile || path.join(dir, 'redis.log');
 	const port = await freePort();
