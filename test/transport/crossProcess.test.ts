@@ -1,3 +1,5 @@
+import { sleep } from 'n8n-workflow';
+
 import { GAP_MS, LIMITED_EXTRA_MS, RateLimiter } from '../../nodes/Mavi/transport/rateLimiter';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -23,7 +25,8 @@ class VirtualTime {
 		let done = false;
 		const all = Promise.all(tasks).finally(() => (done = true));
 		while (!done) {
-			await new Promise((resolve) => setImmediate(resolve));
+			// A real macrotask: every promise chain that can move on has done so.
+			await sleep(0);
 			if (done) break;
 			this.timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
 			const next = this.timers.shift();
