@@ -2,9 +2,9 @@
 // node crashFixture.js <throw|hang>: starts PostgreSQL and Redis the way the cluster does, prints
 // their group IDs as one JSON line, then crashes with an uncaught error or hangs until killed.
 // cleanup.test.js checks that neither outlives this process.
-const { ensureDebianPackages } = require('../../../scripts/system-packages');
 const path = require('node:path');
 
+const { ensureDebianPackages } = require('../../../scripts/system-packages');
 const { startPostgres } = require('./postgres');
 const { startRedis } = require('./redis');
 
