@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { startEnvironment } from './lib/harness.mjs';
 import { runP1 } from './lib/p1-trigger.mjs';
 import { runP3 } from './lib/p3-batch.mjs';
+import { runP5 } from './lib/p5-queue.mjs';
 import { countRuntimeDependencies, measurePack, measureRequire } from './lib/p4-footprint.mjs';
 import { analyzeProfiles, profileText } from './lib/profile.mjs';
 import { buildRows, markdownTable, writeResults } from './lib/report.mjs';
@@ -125,6 +126,8 @@ async function main() {
 		process.removeListener('SIGINT', onSignal);
 		process.removeListener('SIGTERM', onSignal);
 	}
+	// Queue mode last, on its own cluster, once the single n8n is gone.
+	results.p5 = await part('P5', () => runP5({ log }));
 	if (profileDir && results.p1 && results.p1.windowsUs) {
 		try {
 			const analysis = analyzeProfiles(profileDir, results.p1.windowsUs);
