@@ -77,11 +77,18 @@ class AssetStore {
 		return asset;
 	}
 
+	/**
+	 * `data` is the file's bytes, or what a streamed upload left of them: {size, sha256, data}
+	 * where `data` is null for files too big to keep (they cannot be downloaded back).
+	 */
 	attachData(asset, data, mimeType, options, now = Date.now()) {
-		asset.data = data;
-		asset.file_size = data.length;
+		const received = Buffer.isBuffer(data)
+			? { size: data.length, sha256: crypto.createHash('sha256').update(data).digest('hex'), data }
+			: data;
+		asset.data = received.data;
+		asset.file_size = received.size;
 		asset.mime_type = mimeType || asset.mime_type;
-		asset.sha256 = crypto.createHash('sha256').update(data).digest('hex');
+		asset.sha256 = received.sha256;
 		asset.uploaded_at = now;
 		asset.ready_ms = options.assetReadyMs;
 		// The task-failure pattern wins, so a 'failtask' file can still be transcribed.
@@ -136,6 +143,7 @@ class AssetStore {
 			file_name: asset.file_name,
 			mime_type: asset.mime_type,
 			file_size: asset.file_size,
+			sha256: asset.sha256,
 			upload_status: asset.deleted ? 'DELETED' : this.status(asset, now).status,
 			deleted: asset.deleted,
 		}));

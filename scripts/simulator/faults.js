@@ -10,14 +10,56 @@ class FaultInjector {
 
 	reseed(seed) {
 		this.random = createRandom(`faults|${seed}`);
+		this.injected = 0;
 	}
 
-	/** A fault kind for this request, or null. Consumes randomness only when faults are on. */
+	/**
+	 * A fault kind for this request, or null. Consumes randomness only when faults are on.
+	 * `faults.limit` (null: no limit) caps the faults injected since the last reseed.
+	 */
 	pick(faults) {
 		if (!faults || !(faults.rate > 0) || faults.kinds.length === 0) return null;
+		if (faults.limit !== null && faults.limit !== undefined && this.injected >= faults.limit) {
+			return null;
+		}
 		if (this.random() >= faults.rate) return null;
+		this.injected++;
 		return faults.kinds[Math.floor(this.random() * faults.kinds.length)];
 	}
+}
+
+const AFTER_WORK_FAULTS = new Set(['drop-after', 'stall-after', '502-after']);
+
+/**
+ * Lets the route do its work (create the asset or task, schedule the callback), then loses the
+ * answer: drops the connection, holds it for `slowMs` (past the client's timeout) before
+ * answering, or answers 502 as a gateway would. Installed before the route handler runs.
+ */
+function loseAnswerAfterWork(fault, { req, res, slowMs, log }) {
+	const realWriteHead = res.writeHead.bind(res);
+	const realEnd = res.end.bind(res);
+	let head = [];
+	res.writeHead = (...args) => {
+		head = args;
+		return res;
+	};
+	res.end = (body) => {
+		log(`FAULT ${fault}`);
+		if (fault === 'drop-after') {
+			req.socket.destroy();
+		} else if (fault === '502-after') {
+			const text = JSON.stringify({ code: 502, msg: 'Bad Gateway', data: null });
+			realWriteHead(502, { 'content-type': 'application/json', 'content-length': text.length });
+			realEnd(text);
+		} else {
+			setTimeout(() => {
+				if (res.destroyed || req.socket.destroyed) return;
+				realWriteHead(...head);
+				realEnd(body);
+			}, slowMs).unref();
+		}
+		return res;
+	};
 }
 
 class RateLimiter {
@@ -41,4 +83,4 @@ class RateLimiter {
 	}
 }
 
-module.exports = { FaultInjector, RateLimiter };
+module.exports = { FaultInjector, RateLimiter, AFTER_WORK_FAULTS, loseAnswerAfterWork };

@@ -52,6 +52,19 @@ function readBody(req) {
 	});
 }
 
+/** Reads and discards the body (a refused upload of any size); resolves once it has ended. */
+function drainBody(req) {
+	return new Promise((resolve, reject) => {
+		if (req.readableEnded) return resolve(null);
+		req.on('end', () => resolve(null));
+		req.on('error', reject);
+		req.on('close', () => {
+			if (!req.readableEnded) reject(new Error('client closed the connection'));
+		});
+		req.resume();
+	});
+}
+
 /** Parses a JSON object body; returns null when it is not a JSON object. */
 function parseJsonObject(buffer) {
 	if (buffer.length === 0) return {};
@@ -74,6 +87,7 @@ module.exports = {
 	sendError,
 	sendSuccess,
 	readBody,
+	drainBody,
 	parseJsonObject,
 	sleep,
 };

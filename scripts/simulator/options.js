@@ -1,7 +1,19 @@
 'use strict';
 // Simulator options: defaults, validation, merging and a printable (masked) view.
 
-const FAULT_KINDS = ['429', '400', '500', 'drop', 'slow'];
+// Before any work: 429, 400 (ambiguous), 500, 503, drop, slow. After the work is done (asset
+// or task created, callback scheduled): drop-after, stall-after, 502-after.
+const FAULT_KINDS = [
+	'429',
+	'400',
+	'500',
+	'503',
+	'drop',
+	'slow',
+	'drop-after',
+	'stall-after',
+	'502-after',
+];
 const CODE_STYLES = ['0000', '200', '200-string'];
 const RATE_LIMIT_STYLES = ['429', '400'];
 
@@ -26,7 +38,12 @@ const DEFAULTS = Object.freeze({
 	outOfOrder: false,
 	outOfOrderWindowMs: 1500,
 	failTaskPattern: 'failtask',
-	faults: Object.freeze({ rate: 0, kinds: FAULT_KINDS, slowMs: 2000 }),
+	faults: Object.freeze({
+		rate: 0,
+		kinds: ['429', '400', '500', 'drop', 'slow'],
+		slowMs: 2000,
+		limit: null,
+	}),
 	seed: 1,
 	logFile: null,
 });
@@ -44,9 +61,10 @@ function checkNumber(name, value, min, max = Infinity) {
 function checkFaults(faults) {
 	if (typeof faults !== 'object' || faults === null) fail('faults must be an object');
 	for (const key of Object.keys(faults)) {
-		if (!['rate', 'kinds', 'slowMs'].includes(key)) fail(`unknown faults.${key}`);
+		if (!['rate', 'kinds', 'slowMs', 'limit'].includes(key)) fail(`unknown faults.${key}`);
 	}
 	checkNumber('faults.rate', faults.rate, 0, 1);
+	if (faults.limit !== null) checkNumber('faults.limit', faults.limit, 0);
 	checkNumber('faults.slowMs', faults.slowMs, 0);
 	if (!Array.isArray(faults.kinds) || faults.kinds.some((kind) => !FAULT_KINDS.includes(kind))) {
 		fail(`faults.kinds must be a list of ${FAULT_KINDS.join(', ')}`);

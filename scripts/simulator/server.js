@@ -4,9 +4,16 @@
 const http = require('node:http');
 const crypto = require('node:crypto');
 const { DEFAULTS, mergeOptions, describeOptions } = require('./options');
-const { AMBIGUOUS_400, sendError, readBody, sleep } = require('./http-util');
+const {
+	AMBIGUOUS_400,
+	sendError,
+	readBody,
+	drainBody,
+	sleep,
+	parseJsonObject,
+} = require('./http-util');
 const { AssetStore } = require('./assets');
-const { FaultInjector, RateLimiter } = require('./faults');
+const { FaultInjector, RateLimiter, AFTER_WORK_FAULTS, loseAnswerAfterWork } = require('./faults');
 const { CallbackDispatcher } = require('./callbacks');
 const { RequestLog } = require('./log');
 const { createRandom } = require('./prng');
@@ -23,6 +30,12 @@ const FAULT_ANSWERS = {
 	429: [429, AMBIGUOUS_400],
 	400: [400, AMBIGUOUS_400],
 	500: [500, 'Internal Server Error'],
+	503: [503, 'Service Unavailable'],
+};
+
+const assetIdOf = (body) => {
+	const json = Buffer.isBuffer(body) ? parseJsonObject(body) : null;
+	return json && typeof json.asset_id === 'string' ? json.asset_id.trim() : null;
 };
 
 const increment = (counts, key) => {
@@ -82,6 +95,10 @@ class Simulator {
 			responses: {},
 		};
 		this.tasks = [];
+		// Synchronous transcriptions create no task but are billed: one entry per 200 answer.
+		this.syncRuns = [];
+		// One entry per injected fault: {endpoint, fault, asset_id (JSON bodies, else null)}.
+		this.faultLog = [];
 	}
 
 	reseed() {
@@ -128,6 +145,8 @@ class Simulator {
 				failing,
 			})),
 			assets: this.assets.list(),
+			syncRuns: this.syncRuns,
+			faultLog: this.faultLog,
 			callbacks: this.callbacks.deliveries,
 		});
 	}
@@ -204,15 +223,32 @@ class Simulator {
 		}
 		let arrivedAt = startedAt;
 		let body = null;
-		// Faults strike before any processing, so a faulted request never creates anything.
+		// Streamed routes (uploads) read the body themselves; a refused one is drained, not held.
+		const streamed = match.route.handler.streamsBody === true;
+		const readOrDrain = () => (streamed ? drainBody(req) : readBody(req));
+		// Most faults strike before any processing, so such a request never creates anything;
+		// the '-after' kinds let the work happen and lose only the answer.
 		const fault = this.faults.pick(this.options.faults);
 		if (fault) {
 			increment(this.counters.faultsInjected, fault);
+			const entry = { endpoint, fault, asset_id: null };
+			this.faultLog.push(entry);
+			// Which item a fault hit, for JSON bodies (asset_id); read once the body is in.
+			res.on('close', () => (entry.asset_id = assetIdOf(body)));
+		}
+		if (fault && AFTER_WORK_FAULTS.has(fault)) {
+			loseAnswerAfterWork(fault, {
+				req,
+				res,
+				slowMs: this.options.faults.slowMs,
+				log: (status) => this.requestLog.request(req.method, req.url, status, startedAt),
+			});
+		} else if (fault) {
 			if (fault === 'drop') {
 				this.requestLog.request(req.method, req.url, 'DROPPED', startedAt);
 				return req.socket.destroy();
 			}
-			body = await readBody(req);
+			body = await readOrDrain();
 			if (FAULT_ANSWERS[fault]) return sendError(res, ...FAULT_ANSWERS[fault]);
 			await sleep(this.options.faults.slowMs);
 			if (req.socket.destroyed || res.destroyed) {
@@ -220,18 +256,38 @@ class Simulator {
 			}
 			arrivedAt = Date.now();
 		}
-		body ??= await readBody(req);
+		if (!streamed) body ??= await readBody(req);
+		const refuse = async (...answer) => {
+			if (streamed && body === null) await drainBody(req);
+			return sendError(res, ...answer);
+		};
 		const keyState = this.keyState(req.headers.authorization);
-		if (keyState === 401) return sendError(res, 401, 'Unauthorized');
-		if (keyState !== 'ok') return sendError(res, keyState, KEY_STATUS_MESSAGES[keyState]);
+		if (keyState === 401) return refuse(401, 'Unauthorized');
+		if (keyState !== 'ok') return refuse(keyState, KEY_STATUS_MESSAGES[keyState]);
 		const { rateLimit, rateLimitMs, rateLimitStyle } = this.options;
 		// All keys belong to one account, so they share each endpoint's window.
 		if (rateLimit && !this.limiter.allow(`account|${endpoint}`, arrivedAt, rateLimitMs)) {
 			this.counters.rateLimited++;
-			return sendError(res, rateLimitStyle === '400' ? 400 : 429, AMBIGUOUS_400);
+			return refuse(rateLimitStyle === '400' ? 400 : 429, AMBIGUOUS_400);
 		}
 		increment(this.counters.accepted, endpoint);
+		if (endpoint.includes('/sync-')) this.countSyncRun(endpoint, body, res);
 		return match.route.handler(this, { req, res, url, params: match.params, body });
+	}
+
+	/** Records a synchronous transcription once its handler answers 200 (even if the answer is then lost). */
+	countSyncRun(endpoint, body, res) {
+		const writeHead = res.writeHead;
+		res.writeHead = (status, ...rest) => {
+			if (status === 200) {
+				const assetId = parseJsonObject(body)?.asset_id;
+				this.syncRuns.push({
+					endpoint,
+					asset_id: typeof assetId === 'string' ? assetId.trim() : null,
+				});
+			}
+			return writeHead.call(res, status, ...rest);
+		};
 	}
 
 	async stop() {

@@ -8,7 +8,9 @@ export interface SimStats {
 	faultsInjected: Record<string, number>;
 	accepted: Record<string, number>;
 	tasks: Array<{ task_id: string; asset_id: string; kind: string }>;
-	assets: unknown[];
+	assets: Array<{ asset_id: string; file_name: string; file_size: number; upload_status: string }>;
+	/** One entry per synchronous transcription answered 200 (billed even if the answer is lost). */
+	syncRuns: Array<{ endpoint: string; asset_id: string | null }>;
 	callbacks: unknown[];
 }
 
@@ -20,6 +22,7 @@ export interface Simulator {
 	setWebhookUrl(url: string | null): unknown;
 	stats(): SimStats;
 	reset(): void;
+	waitForCallbacks(count: number, timeoutMs: number): Promise<unknown[]>;
 	stop(): Promise<void>;
 }
 

@@ -79,7 +79,8 @@ describe('error building', () => {
 		['noWebhook', 400, /no webhook/],
 		['ambiguous', 400, /Request has exceeded the limit\." 3 times/],
 		['rejected', 400, /Mavi rejected the request/],
-		['transient', 500, /HTTP 500 after 7 attempts/],
+		['busy', 503, /HTTP 503 after 7 attempts/],
+		['lost', 500, /HTTP 500 after 7 attempts/],
 	] as const)('%s gives a human message with httpCode and itemIndex', (kind, status, message) => {
 		const error = buildApiError(
 			node,
@@ -103,11 +104,75 @@ describe('error building', () => {
 	it('keeps errno codes out of the message so n8n does not replace it', () => {
 		const error = buildApiError(
 			node,
-			{ kind: 'transient', serverMessage: 'ECONNRESET', endpoint: 'POST /upload', attempts: 7 },
+			{ kind: 'lost', serverMessage: 'ECONNRESET', endpoint: 'GET /x', attempts: 7 },
 			0,
 			[],
 		);
 		expect(error.message).toBe('The connection to Mavi failed 7 times');
 		expect(error.description).toContain('ECONNRESET');
+	});
+});
+
+describe('maybe-processed errors of creating requests', () => {
+	it.each([
+		[
+			'transcriptionTask',
+			/may have started this transcription; if it did, the result still arrives at the Mavi Transcription Trigger/,
+		],
+		['diarizationTask', /may have started this speaker diarization/],
+		['asset', /an asset may have been created/],
+		['transcript', /may have transcribed this file/],
+		['diarization', /may have diarized this file/],
+	] as const)('%s says what may have happened and what to do', (creates, message) => {
+		const error = buildApiError(
+			node,
+			{
+				kind: 'lost',
+				status: 502,
+				serverMessage: 'Bad Gateway',
+				endpoint: 'POST /x',
+				attempts: 1,
+				creates,
+			},
+			2,
+			[],
+		);
+		expect(error.message).toMatch(message);
+		expect(error.description).toMatch(/HTTP 502/);
+		expect(error.description).toMatch(/run this item again|Asset → Get Status/i);
+		expect(error.context.itemIndex).toBe(2);
+	});
+
+	it('names a timeout as such', () => {
+		const error = buildApiError(
+			node,
+			{
+				kind: 'lost',
+				serverMessage: 'ECONNABORTED',
+				endpoint: 'POST /upload',
+				attempts: 1,
+				creates: 'asset',
+			},
+			0,
+			[],
+		);
+		expect(error.description).toMatch(/no answer came before the timeout/);
+	});
+
+	it('keeps the plain message for failures Mavi surely did not process', () => {
+		const error = buildApiError(
+			node,
+			{
+				kind: 'busy',
+				status: 429,
+				serverMessage: '',
+				endpoint: 'POST /x',
+				attempts: 7,
+				creates: 'asset',
+			},
+			0,
+			[],
+		);
+		expect(error.message).toBe('Mavi kept failing with HTTP 429 after 7 attempts');
 	});
 });

@@ -65,4 +65,45 @@ describe('RateLimiter', () => {
 		expect(GAP_MS).toBeGreaterThan(1000);
 		expect(GAP_MS).toBeLessThanOrEqual(1100);
 	});
+
+	describe('cancellation', () => {
+		it('refuses at once when the signal has already aborted', async () => {
+			const limiter = new RateLimiter();
+			await expect(limiter.acquire('a', AbortSignal.abort())).rejects.toBeDefined();
+		});
+
+		it('stops a wait in line as soon as the signal aborts, on the real clock', async () => {
+			const limiter = new RateLimiter(60_000);
+			(await limiter.acquire('a'))();
+			const controller = new AbortController();
+			const waiting = limiter.acquire('a', controller.signal);
+			const startedAt = Date.now();
+			controller.abort();
+			await expect(waiting).rejects.toBeDefined();
+			expect(Date.now() - startedAt).toBeLessThan(1000);
+		});
+
+		it('lets the callers behind a cancelled one keep their spacing', async () => {
+			const clock = { now: 0 };
+			const limiter = new RateLimiter(
+				GAP_MS,
+				MAX_IN_FLIGHT_MS,
+				() => clock.now,
+				async (ms, signal) => {
+					if (signal?.aborted) throw new Error('aborted');
+					clock.now += ms;
+				},
+			);
+			const first = await limiter.acquire('a');
+			const controller = new AbortController();
+			const cancelled = limiter.acquire('a', controller.signal);
+			const third = limiter.acquire('a');
+			controller.abort();
+			await expect(cancelled).rejects.toBeDefined();
+			// The third caller still waits for the first one's answer, then GAP_MS.
+			await third;
+			expect(clock.now).toBeGreaterThanOrEqual(MAX_IN_FLIGHT_MS + GAP_MS);
+			first();
+		});
+	});
 });

@@ -4,6 +4,7 @@ import {
 	backoffDelayMs,
 	classifyHttpFailure,
 	classifyNetworkFailure,
+	mayHaveBeenProcessed,
 	shouldRetry,
 } from '../../nodes/Mavi/transport/retryPolicy';
 
@@ -12,9 +13,11 @@ describe('classifyHttpFailure', () => {
 		[401, 'Unauthorized', 'auth'],
 		[402, 'Insufficient credits', 'credits'],
 		[403, 'Forbidden', 'forbidden'],
-		[429, 'Request has exceeded the limit.', 'transient'],
-		[500, 'Internal Server Error', 'transient'],
-		[503, '', 'transient'],
+		[429, 'Request has exceeded the limit.', 'busy'],
+		[503, '', 'busy'],
+		[500, 'Internal Server Error', 'lost'],
+		[502, 'Bad Gateway', 'lost'],
+		[504, '', 'lost'],
 		[400, 'Request has exceeded the limit.', 'ambiguous'],
 		[400, 'An async request requires at least one webhook.', 'noWebhook'],
 		[400, 'asset_id cannot be null or empty', 'rejected'],
@@ -27,25 +30,47 @@ describe('classifyHttpFailure', () => {
 
 describe('classifyNetworkFailure', () => {
 	it.each([
-		['ECONNRESET', 'socket hang up', 'transient'],
-		['ETIMEDOUT', '', 'transient'],
-		['ECONNABORTED', 'timeout of 60000ms exceeded', 'transient'],
-		[undefined, 'socket hang up', 'transient'],
+		['ECONNRESET', 'socket hang up', 'lost'],
+		['ETIMEDOUT', '', 'lost'],
+		['ECONNABORTED', 'timeout of 60000ms exceeded', 'lost'],
+		['EPIPE', 'write EPIPE', 'lost'],
+		[undefined, 'socket hang up', 'lost'],
+		['UND_ERR_SOCKET', 'other side closed', 'lost'],
+		[undefined, 'something nobody has seen before', 'lost'],
+		['EAI_AGAIN', 'getaddrinfo EAI_AGAIN mavi.example', 'busy'],
 		['ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:1', 'network'],
 		['ENOTFOUND', 'getaddrinfo ENOTFOUND mavi.example', 'network'],
+		['CERT_HAS_EXPIRED', 'certificate has expired', 'network'],
+		[undefined, 'self-signed certificate', 'network'],
 	])('%s %j is %s', (code, message, kind) => {
 		expect(classifyNetworkFailure(code, message)).toBe(kind);
 	});
 });
 
 describe('shouldRetry', () => {
-	it('retries transient failures 6 times and the ambiguous 400 twice', () => {
-		expect(RETRY_LIMITS.transient).toBe(6);
-		expect(shouldRetry('transient', 5)).toBe(true);
-		expect(shouldRetry('transient', 6)).toBe(false);
+	it('retries busy and lost failures 6 times and the ambiguous 400 twice', () => {
+		expect(RETRY_LIMITS.busy).toBe(6);
+		expect(RETRY_LIMITS.lost).toBe(6);
+		expect(shouldRetry('busy', 5)).toBe(true);
+		expect(shouldRetry('busy', 6)).toBe(false);
+		expect(shouldRetry('lost', 5)).toBe(true);
 		expect(shouldRetry('ambiguous', 1)).toBe(true);
 		expect(shouldRetry('ambiguous', 2)).toBe(false);
 	});
+
+	it('never resends a creating request after a maybe-processed failure', () => {
+		expect(mayHaveBeenProcessed('lost')).toBe(true);
+		expect(shouldRetry('lost', 0, false)).toBe(false);
+		expect(shouldRetry('lost', 0, true)).toBe(true);
+	});
+
+	it.each(['busy', 'ambiguous'] as const)(
+		'resends a creating request after %s (Mavi did not process it)',
+		(kind) => {
+			expect(mayHaveBeenProcessed(kind)).toBe(false);
+			expect(shouldRetry(kind, 0, false)).toBe(true);
+		},
+	);
 
 	it.each(['auth', 'credits', 'forbidden', 'rejected', 'noWebhook', 'network'] as const)(
 		'never retries %s',
@@ -74,9 +99,9 @@ describe('backoffDelayMs', () => {
 		}
 	});
 
-	it('worst case of all 6 transient retries stays under a minute', () => {
+	it('worst case of all 6 busy retries stays under a minute', () => {
 		let total = 0;
-		for (let retry = 1; retry <= RETRY_LIMITS.transient; retry++) total += backoffDelayMs(retry, 1);
+		for (let retry = 1; retry <= RETRY_LIMITS.busy; retry++) total += backoffDelayMs(retry, 1);
 		expect(total).toBeLessThan(60_000);
 	});
 });

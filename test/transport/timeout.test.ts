@@ -5,14 +5,17 @@ import { transportSettings } from '../../nodes/Mavi/transport';
 
 jest.setTimeout(60_000);
 
-// A request that outlives the per-request timeout is abandoned and retried. The simulator does
-// not process an abandoned request, so every item still yields exactly one task.
+// A request that outlives the per-request timeout is abandoned. A read is then retried; a Start
+// is not, because Mavi may already have started the task.
 describe('per-request timeout', () => {
 	let mavi: Mavi;
+	let assetId: string;
 	const saved = { ...transportSettings };
 
 	beforeAll(async () => {
 		mavi = await startMavi({ rateLimitMs: 1000, assetReadyMs: 50 });
+		assetId = await seedAsset(mavi);
+		transportSettings.timeoutMs = 400;
 	});
 
 	afterAll(async () => {
@@ -20,22 +23,33 @@ describe('per-request timeout', () => {
 		await mavi.stop();
 	});
 
-	it('retries slow answers after the timeout without creating duplicates', async () => {
-		const assetId = await seedAsset(mavi);
-		transportSettings.timeoutMs = 400;
+	it('retries slow answers to Get Status after the timeout', async () => {
 		mavi.sim.configure({ faults: { rate: 0.5, kinds: ['slow'], slowMs: 1500 }, seed: 5 });
 
-		const result = await runTranscribe(transcriptionStart(assetId), mavi.credentials, {
-			inputItems: [{ json: {} }, { json: {} }, { json: {} }, { json: {} }],
-		});
+		const result = await runTranscribe(
+			{ resource: 'asset', operation: 'getStatus', assetId },
+			mavi.credentials,
+			{ inputItems: [{ json: {} }, { json: {} }, { json: {} }, { json: {} }] },
+		);
 
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(4);
-		const stats = mavi.sim.stats();
-		expect(stats.faultsInjected.slow).toBeGreaterThan(0);
-		expect(stats.tasks).toHaveLength(4);
-		expect(new Set(stats.tasks.map((task) => task.task_id))).toEqual(
-			new Set(result.items.map((item) => item.json.task_id)),
-		);
+		expect(mavi.sim.stats().faultsInjected.slow).toBeGreaterThan(0);
+	});
+
+	it('does not resend a Start whose answer did not come in time', async () => {
+		mavi.sim.configure({ faults: { rate: 1, kinds: ['stall-after'], slowMs: 1500, limit: 1 } });
+		const tasksBefore = mavi.sim.stats().tasks.length;
+
+		const result = await runTranscribe(transcriptionStart(assetId), mavi.credentials, {
+			inputItems: [{ json: {} }, { json: {} }],
+			continueOnFail: true,
+		});
+
+		expect(result.items).toHaveLength(2);
+		expect(result.items[0].json.error).toMatch(/may have started this transcription/);
+		expect(result.items[1].json.task_id).toEqual(expect.any(String));
+		// One task per item: the stalled one and the clean one.
+		expect(mavi.sim.stats().tasks.length - tasksBefore).toBe(2);
 	});
 });

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { isCancelled } from '../transport';
 import * as asset from './asset';
 import type { MaviType } from './node.type';
 import * as speaker from './speaker';
@@ -27,6 +28,14 @@ function lookup(resource: string, operation: string): OperationExecute | undefin
 	return byOperation?.[operation]?.execute;
 }
 
+/** The error item of On Error: Continue; an asset the failed item created stays reachable. */
+function errorItem(error: Error & { context?: IDataObject }): IDataObject {
+	const assetId = error.context?.assetId;
+	return typeof assetId === 'string'
+		? { error: error.message, asset_id: assetId }
+		: { error: error.message };
+}
+
 /**
  * Runs the selected operation once per input item; failures stay attached to their item.
  * `continueOnFail` is the node's "On Error: Continue" setting, read by execute().
@@ -48,6 +57,10 @@ export async function router(
 
 	const returnData: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		// A stopped execution ends here, On Error: Continue or not: no more items, no requests.
+		if (isCancelled.call(this)) {
+			throw new NodeOperationError(this.getNode(), 'The execution was cancelled', { itemIndex });
+		}
 		try {
 			const results = await execute.call(this, itemIndex);
 			const executionData = this.helpers.constructExecutionMetaData(
@@ -56,11 +69,8 @@ export async function router(
 			);
 			returnData.push(...executionData);
 		} catch (error) {
-			if (continueOnFail) {
-				returnData.push({
-					json: { error: (error as Error).message },
-					pairedItem: { item: itemIndex },
-				});
+			if (continueOnFail && !isCancelled.call(this)) {
+				returnData.push({ json: errorItem(error as Error), pairedItem: { item: itemIndex } });
 				continue;
 			}
 			// Both constructors hand back an error of their own kind unchanged, itemIndex included.

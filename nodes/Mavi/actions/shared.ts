@@ -69,7 +69,14 @@ export async function transcribeSync(
 	const data = await maviRequest.call(
 		this,
 		itemIndex,
-		{ method: 'POST', path: endpoint, endpoint: `POST ${endpoint}`, body, long: true },
+		{
+			method: 'POST',
+			path: endpoint,
+			endpoint: `POST ${endpoint}`,
+			body,
+			long: true,
+			creates: kind === 'whisper' ? 'transcript' : 'diarization',
+		},
 		transcriptDataSchema,
 	);
 	const normalized = normalizeSegments(data.items, 'data.items', keysFor(kind, data.items));

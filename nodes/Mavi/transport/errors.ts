@@ -3,6 +3,14 @@ import { NodeApiError } from 'n8n-workflow';
 
 import type { FailureKind } from './retryPolicy';
 
+/** What a POST creates (and Mavi bills): such a request is never sent twice blindly. */
+export type Creation =
+	| 'asset' // Upload
+	| 'transcriptionTask' // Transcription → Start
+	| 'diarizationTask' // Speaker → Start
+	| 'transcript' // Transcribe and Wait (synchronous)
+	| 'diarization'; // Diarize and Wait (synchronous)
+
 /** What we keep of a failed exchange: never headers, config or the request itself. */
 export interface FailureDetails {
 	kind: FailureKind;
@@ -10,6 +18,48 @@ export interface FailureDetails {
 	status?: number;
 	serverMessage: string;
 	attempts: number;
+	/** Set for creating requests: a `lost` failure then gets the "may have" message. */
+	creates?: Creation;
+}
+
+const NOT_RESENT =
+	'The request was not sent again: a second one would start (and bill) a second task.';
+
+/** What may have happened and what to do, per thing a lost request may have created. */
+export const MAYBE_CREATED: Record<Creation, { message: string; advice: string }> = {
+	asset: {
+		message: 'The upload was sent but its answer was lost: an asset may have been created',
+		advice:
+			'The file was not uploaded again, so no duplicate asset is created. Look for it in the Mavi console: if it is there, use its asset ID with Asset → Get Status, Transcription → Start or Asset → Delete; if not, run this item again.',
+	},
+	transcriptionTask: {
+		message:
+			'Mavi may have started this transcription; if it did, the result still arrives at the Mavi Transcription Trigger',
+		advice: `${NOT_RESENT} If no result reaches the trigger within the usual time, run this item again.`,
+	},
+	diarizationTask: {
+		message:
+			'Mavi may have started this speaker diarization; if it did, the result still arrives at the Mavi Transcription Trigger',
+		advice: `${NOT_RESENT} If no result reaches the trigger within the usual time, run this item again.`,
+	},
+	transcript: {
+		message: 'Mavi may have transcribed this file (and billed it), but its answer was lost',
+		advice:
+			'The request was not sent again, so it is not billed twice. Run this item again to get the transcript; for long files, Transcription → Start with the Mavi Transcription Trigger does not lose results this way.',
+	},
+	diarization: {
+		message: 'Mavi may have diarized this file (and billed it), but its answer was lost',
+		advice:
+			'The request was not sent again, so it is not billed twice. Run this item again to get the speakers; for long files, Speaker → Start with the Mavi Transcription Trigger does not lose results this way.',
+	},
+};
+
+function lostCause({ status, serverMessage }: FailureDetails): string {
+	if (status !== undefined) return `Mavi or a gateway answered HTTP ${status}`;
+	if (/timeout|timed out|ETIMEDOUT|ECONNABORTED/i.test(serverMessage)) {
+		return 'no answer came before the timeout';
+	}
+	return `the connection dropped after the request was sent (${serverMessage || 'no answer'})`;
 }
 
 const WEBHOOK_HELP =
@@ -18,6 +68,10 @@ const WEBHOOK_HELP =
 function headline(details: FailureDetails): { message: string; description: string } {
 	const { kind, status, serverMessage, attempts, endpoint } = details;
 	const said = serverMessage ? ` Mavi said: "${serverMessage}".` : '';
+	if (kind === 'lost' && details.creates) {
+		const { message, advice } = MAYBE_CREATED[details.creates];
+		return { message, description: `Cause: ${lostCause(details)}. ${advice}` };
+	}
 	switch (kind) {
 		case 'auth':
 			return {
@@ -47,7 +101,8 @@ function headline(details: FailureDetails): { message: string; description: stri
 				description:
 					'Mavi uses this answer for two different problems: (1) the rate limit of 1 request per second per endpoint was hit, for example by another workflow using the same account; or (2) the asset ID is invalid, was deleted, or the asset is not ready yet (its status must be SUCCESS; use Asset → Get Status or Upload with "Wait Until Ready").',
 			};
-		case 'transient':
+		case 'busy':
+		case 'lost':
 			// Errno codes stay out of the message: n8n would swap such a message for a generic one.
 			return {
 				message:
@@ -97,6 +152,7 @@ export function buildApiError(
 		attempts: safe.attempts,
 		...(safe.status === undefined ? {} : { status: safe.status }),
 		...(safe.serverMessage ? { serverMessage: safe.serverMessage } : {}),
+		...(safe.kind === 'lost' && safe.creates ? { mayHaveCreated: safe.creates } : {}),
 	};
 	return new NodeApiError(node, response, {
 		message: redact(message, secrets),
@@ -114,19 +170,21 @@ export function unexpectedResponseError(
 	problem: string,
 	itemIndex: number,
 	secrets: string[],
+	creates?: Creation,
 ): NodeApiError {
 	const message = redact(
 		`Mavi returned an unexpected response from ${endpoint}: ${problem}`,
 		secrets,
 	);
+	const report =
+		'The response did not match the documented format. If this persists, please report it with the field named above.';
+	// An unreadable answer to a creating request: Mavi may have acted on it all the same.
+	const maybe = creates
+		? ` ${MAYBE_CREATED[creates].message}. ${MAYBE_CREATED[creates].advice}`
+		: '';
 	return new NodeApiError(
 		node,
 		{ message, endpoint },
-		{
-			message,
-			description:
-				'The response did not match the documented format. If this persists, please report it with the field named above.',
-			itemIndex,
-		},
+		{ message, description: `${report}${maybe}`, itemIndex },
 	);
 }

@@ -12,7 +12,10 @@ import type { z, ZodTypeAny } from 'zod';
 import { describeZodError } from '../helpers/schemas';
 import { checkBaseUrl } from '../helpers/validation';
 import { interpretResponse } from './envelope';
+import type { Creation } from './errors';
 import { buildApiError, unexpectedResponseError } from './errors';
+import type { MultipartFile } from './multipart';
+import { MultipartBody } from './multipart';
 import { endpointLimiter } from './rateLimiter';
 import type { FailureKind } from './retryPolicy';
 import {
@@ -21,6 +24,9 @@ import {
 	classifyNetworkFailure,
 	shouldRetry,
 } from './retryPolicy';
+
+export type { Creation } from './errors';
+export type { MultipartFile } from './multipart';
 
 export const CREDENTIAL_NAME = 'maviApi';
 
@@ -31,17 +37,30 @@ export const transportSettings = {
 	longTimeoutMs: 15 * 60_000,
 };
 
-export interface MaviRequest {
-	method: IHttpRequestMethods;
+interface RequestTarget {
 	/** Concrete path under the base URL, e.g. `/re_1/metadata`. */
 	path: string;
 	/** Endpoint template the rate limit applies to, e.g. `GET /{asset_id}/metadata`. */
 	endpoint: string;
-	body?: IDataObject;
-	/** Builds a fresh multipart body for every attempt. */
-	multipart?: () => FormData;
 	long?: boolean;
 }
+
+/**
+ * Reads and deletes may be repeated after any failure. Every POST of this API creates something
+ * Mavi bills, so it must say what (for the error message) and is resent only when Mavi surely
+ * did not process it.
+ */
+export type MaviRequest = RequestTarget &
+	(
+		| { method: Extract<IHttpRequestMethods, 'GET' | 'DELETE'> }
+		| {
+				method: 'POST';
+				creates: Creation;
+				body?: IDataObject;
+				/** Sent as multipart/form-data, streamed from a fresh read on every attempt. */
+				file?: MultipartFile;
+		  }
+	);
 
 interface Account {
 	baseUrl: string;
@@ -88,6 +107,15 @@ async function send(this: IExecuteFunctions, options: IHttpRequestOptions): Prom
 	}
 }
 
+function cancelledError(this: IExecuteFunctions, itemIndex: number): NodeOperationError {
+	return new NodeOperationError(this.getNode(), 'The execution was cancelled', { itemIndex });
+}
+
+/** True once the user stopped the execution (n8n versions without the signal: never). */
+export function isCancelled(this: IExecuteFunctions): boolean {
+	return this.getExecutionCancelSignal?.()?.aborted === true;
+}
+
 /**
  * The only function that talks to Mavi. Spaces requests per endpoint, retries what is worth
  * retrying, checks the envelope and validates `data` against `schema`.
@@ -100,6 +128,8 @@ export async function maviRequest<S extends ZodTypeAny>(
 ): Promise<z.infer<S>> {
 	const account = await loadAccount.call(this, itemIndex);
 	const secrets = [account.apiKey];
+	const signal = this.getExecutionCancelSignal?.();
+	const creates = request.method === 'POST' ? request.creates : undefined;
 	const retries: Partial<Record<FailureKind, number>> = {};
 	let attempts = 0;
 
@@ -116,17 +146,37 @@ export async function maviRequest<S extends ZodTypeAny>(
 			ignoreHttpStatusErrors: true,
 			timeout: request.long ? transportSettings.longTimeoutMs : transportSettings.timeoutMs,
 		};
-		if (request.multipart) options.body = request.multipart();
-		else if (request.body) options.body = request.body;
+		let multipart: MultipartBody | undefined;
+		if (request.method === 'POST' && request.file) {
+			multipart = new MultipartBody(request.file);
+			// axios sends it as a stream with this type and Content-Length = its size.
+			options.body = multipart as unknown as IDataObject;
+			options.headers = { 'content-type': multipart.type };
+		} else if (request.method === 'POST' && request.body) {
+			options.body = request.body;
+		}
 
-		const release = await endpointLimiter.acquire(`${account.limiterKey}#${request.endpoint}`);
+		if (signal?.aborted) throw cancelledError.call(this, itemIndex);
+		const key = `${account.limiterKey}#${request.endpoint}`;
+		const release = await endpointLimiter.acquire(key, signal).catch(() => {
+			throw cancelledError.call(this, itemIndex);
+		});
+		if (signal?.aborted) {
+			release();
+			throw cancelledError.call(this, itemIndex);
+		}
 		const response = await send.call(this, options);
 		release();
+		if (multipart?.readError) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`Could not read the file to upload: ${multipart.readError.message}`,
+				{ itemIndex },
+			);
+		}
 		if ('networkError' in response) {
 			const { code, message } = response.networkError;
-			if (code === 'ERR_CANCELED') {
-				throw new NodeOperationError(this.getNode(), 'The execution was cancelled', { itemIndex });
-			}
+			if (code === 'ERR_CANCELED' || signal?.aborted) throw cancelledError.call(this, itemIndex);
 			failure = { kind: classifyNetworkFailure(code, message), serverMessage: code ?? message };
 		} else {
 			const outcome = interpretResponse(response.statusCode, response.body);
@@ -137,6 +187,7 @@ export async function maviRequest<S extends ZodTypeAny>(
 					outcome.problem,
 					itemIndex,
 					secrets,
+					creates,
 				);
 			}
 			if (outcome.kind === 'success') {
@@ -149,6 +200,7 @@ export async function maviRequest<S extends ZodTypeAny>(
 					problem,
 					itemIndex,
 					secrets,
+					creates,
 				);
 			}
 			failure = {
@@ -159,15 +211,17 @@ export async function maviRequest<S extends ZodTypeAny>(
 		}
 
 		const used = retries[failure.kind] ?? 0;
-		if (!shouldRetry(failure.kind, used)) {
+		if (!shouldRetry(failure.kind, used, creates === undefined)) {
 			throw buildApiError(
 				this.getNode(),
-				{ ...failure, endpoint: request.endpoint, attempts },
+				{ ...failure, endpoint: request.endpoint, attempts, creates },
 				itemIndex,
 				secrets,
 			);
 		}
 		retries[failure.kind] = used + 1;
-		await sleep(backoffDelayMs(used + 1));
+		await sleep(backoffDelayMs(used + 1), signal).catch(() => {
+			throw cancelledError.call(this, itemIndex);
+		});
 	}
 }

@@ -28,6 +28,9 @@ export const LIMITED_EXTRA_MS = 1000;
 interface Slot {
 	sentAt?: number;
 	answeredAt?: number;
+	/** Set when the wait was cancelled: followers then queue behind this slot's predecessor. */
+	cancelled?: boolean;
+	previous?: Slot;
 }
 
 export type Release = () => void;
@@ -40,21 +43,29 @@ export class RateLimiter {
 		private readonly gapMs = GAP_MS,
 		private readonly maxInFlightMs = MAX_IN_FLIGHT_MS,
 		private readonly now: () => number = Date.now,
-		private readonly wait: (ms: number) => Promise<void> = sleep,
+		private readonly wait: (ms: number, signal?: AbortSignal) => Promise<void> = sleep,
 		private readonly random: () => number = Math.random,
 	) {}
 
 	/**
 	 * Waits for this key's turn. Call right before sending, and call the returned function as
-	 * soon as the answer (or a network error) is in.
+	 * soon as the answer (or a network error) is in. Rejects as soon as `signal` aborts.
 	 */
-	async acquire(key: string): Promise<Release> {
-		const slot: Slot = {};
+	async acquire(key: string, signal?: AbortSignal): Promise<Release> {
 		const previous = this.lastSlot.get(key);
+		const slot: Slot = { previous };
 		// Reserved synchronously, so concurrent callers line up behind each other.
 		this.lastSlot.set(key, slot);
-		if (previous) await this.waitAfter(previous);
-		await this.waitUntilQuietEnds(key);
+		let ourTurn = false;
+		try {
+			if (signal?.aborted) throw new Error('cancelled');
+			if (previous) await this.waitAfter(previous, signal);
+			await this.waitUntilQuietEnds(key, signal);
+			ourTurn = true;
+		} finally {
+			if (!ourTurn) slot.cancelled = true;
+		}
+		slot.previous = undefined;
 		slot.sentAt = this.now();
 		return () => {
 			slot.answeredAt = slot.answeredAt ?? this.now();
@@ -75,24 +86,32 @@ export class RateLimiter {
 		return this.lastSlot.size;
 	}
 
-	private async waitUntilQuietEnds(key: string): Promise<void> {
+	private async waitUntilQuietEnds(key: string, signal?: AbortSignal): Promise<void> {
 		for (;;) {
 			const delay = (this.quietUntil.get(key) ?? 0) - this.now();
 			if (delay <= 0) break;
-			await this.wait(delay);
+			await this.wait(delay, signal);
 		}
 		this.quietUntil.delete(key);
 	}
 
-	private async waitAfter(previous: Slot): Promise<void> {
-		while (previous.sentAt === undefined) await this.wait(POLL_MS);
+	private async waitAfter(first: Slot, signal?: AbortSignal): Promise<void> {
+		let previous: Slot | undefined = first;
+		while (previous.sentAt === undefined) {
+			if (previous.cancelled) {
+				previous = previous.previous;
+				if (!previous) return;
+				continue;
+			}
+			await this.wait(POLL_MS, signal);
+		}
 		const assumeArrivedAt = previous.sentAt + this.maxInFlightMs;
 		while (previous.answeredAt === undefined && this.now() < assumeArrivedAt) {
-			await this.wait(POLL_MS);
+			await this.wait(POLL_MS, signal);
 		}
 		const arrivedBy = Math.min(previous.answeredAt ?? assumeArrivedAt, assumeArrivedAt);
 		const delay = arrivedBy + this.gapMs - this.now();
-		if (delay > 0) await this.wait(delay);
+		if (delay > 0) await this.wait(delay, signal);
 	}
 }
 

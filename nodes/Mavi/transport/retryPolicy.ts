@@ -1,21 +1,27 @@
 /**
  * Which failures are worth another attempt, and how long to wait first. Pure, so it is unit
  * tested without a server.
+ *
+ * Every failure is either "not processed" (Mavi surely did nothing: it turned the request away,
+ * or the request never left) or "maybe processed" (`lost`: the request arrived, the answer did
+ * not). A request that creates something (and is billed) is never sent again after a `lost`.
  */
 
 export type FailureKind =
-	| 'transient' // 429, 5xx, connection reset or timeout: retry with backoff
+	| 'busy' // 429, 503, temporary DNS failure: not processed, retry with backoff
 	| 'ambiguous' // 400 "Request has exceeded the limit.": rate limit OR bad/not-ready asset
+	| 'lost' // timeout or dropped connection after sending, 500/502/504: MAYBE processed
 	| 'noWebhook' // 400 "An async request requires at least one webhook."
 	| 'auth' // 401
 	| 'credits' // 402
 	| 'forbidden' // 403
 	| 'rejected' // any other 4xx (validation): retrying cannot help
-	| 'network'; // cannot connect at all (wrong host, refused): fail fast
+	| 'network'; // cannot connect at all (wrong host, refused, TLS): fail fast
 
 export const RETRY_LIMITS: Record<FailureKind, number> = {
-	transient: 6,
+	busy: 6,
 	ambiguous: 2,
+	lost: 6,
 	noWebhook: 0,
 	auth: 0,
 	credits: 0,
@@ -27,39 +33,61 @@ export const RETRY_LIMITS: Record<FailureKind, number> = {
 export const AMBIGUOUS_LIMIT_MESSAGE = 'request has exceeded the limit';
 const NO_WEBHOOK_MESSAGE = 'requires at least one webhook';
 
-// Connection-level errors where the server either never answered or dropped the answer.
-const TRANSIENT_NETWORK_CODES = new Set([
-	'ECONNRESET',
-	'ETIMEDOUT',
-	'ESOCKETTIMEDOUT',
-	'ECONNABORTED',
-	'EPIPE',
-	'EAI_AGAIN',
-	'ERR_SOCKET_CONNECTION_TIMEOUT',
+// Failures before a single byte left: the connection or the TLS handshake never came about.
+const NOT_SENT_CODES = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+	'EPROTO',
+	'CERT_HAS_EXPIRED',
+	'ERR_TLS_CERT_ALTNAME_INVALID',
+	'DEPTH_ZERO_SELF_SIGNED_CERT',
+	'SELF_SIGNED_CERT_IN_CHAIN',
+	'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+	'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
 ]);
+// A DNS server that did not answer in time: nothing was sent, and it usually passes.
+const RETRYABLE_NOT_SENT_CODES = new Set(['EAI_AGAIN']);
 
 export function classifyHttpFailure(status: number, message: string): FailureKind {
 	const text = message.toLowerCase();
 	if (status === 401) return 'auth';
 	if (status === 402) return 'credits';
 	if (status === 403) return 'forbidden';
-	if (status === 429 || status >= 500) return 'transient';
+	// 503 means the service turned the request away before doing anything.
+	if (status === 429 || status === 503) return 'busy';
+	// 500, 502, 504 and the rest: Mavi or a gateway may have passed the request on.
+	if (status >= 500) return 'lost';
 	if (text.includes(NO_WEBHOOK_MESSAGE)) return 'noWebhook';
 	if (status === 400 && text.includes(AMBIGUOUS_LIMIT_MESSAGE)) return 'ambiguous';
 	return 'rejected';
 }
 
-/** ECONNREFUSED and ENOTFOUND mean a wrong Base URL far more often than a blip: no retry. */
+/**
+ * Only failures known to happen before sending are "not processed". Everything else (reset,
+ * hang-up, timeout, unknown) may have reached Mavi. ECONNREFUSED and ENOTFOUND mean a wrong
+ * Base URL far more often than a blip: no retry.
+ */
 export function classifyNetworkFailure(code: string | undefined, message: string): FailureKind {
-	if (code && TRANSIENT_NETWORK_CODES.has(code.toUpperCase())) return 'transient';
-	if (/socket hang up|timeout|timed out|network socket disconnected/i.test(message)) {
-		return 'transient';
-	}
-	return 'network';
+	const upper = code?.toUpperCase();
+	if (upper && RETRYABLE_NOT_SENT_CODES.has(upper)) return 'busy';
+	if (upper && NOT_SENT_CODES.has(upper)) return 'network';
+	if (!upper && /certificate|getaddrinfo|ECONNREFUSED/i.test(message)) return 'network';
+	return 'lost';
 }
 
-/** `retriesSoFar` counts earlier retries of the same kind for this request. */
-export function shouldRetry(kind: FailureKind, retriesSoFar: number): boolean {
+export function mayHaveBeenProcessed(kind: FailureKind): boolean {
+	return kind === 'lost';
+}
+
+/**
+ * `retriesSoFar` counts earlier retries of the same kind for this request. `repeatable` is
+ * false for requests that create something: they are never resent after a maybe-processed
+ * failure, because the first one may already have started a paid task.
+ */
+export function shouldRetry(kind: FailureKind, retriesSoFar: number, repeatable = true): boolean {
+	if (!repeatable && mayHaveBeenProcessed(kind)) return false;
 	return retriesSoFar < RETRY_LIMITS[kind];
 }
 

@@ -9,7 +9,7 @@ const {
 	sendJson,
 	parseJsonObject,
 } = require('../http-util');
-const { isMultipart, parseMultipart } = require('../multipart');
+const { isMultipart, readMultipartStream } = require('../multipart');
 const { effectiveMimeType, isMediaType } = require('../assets');
 
 const SIGNED_PATH = '/__signed-upload/';
@@ -25,27 +25,34 @@ function assetIdFrom(res, params) {
 	return assetId;
 }
 
-/** POST /upload: a single multipart field `file`. */
-function upload(sim, { req, res, body }) {
+/**
+ * POST /upload: a single multipart field `file`, read as it streams in (hashed and counted, never
+ * held whole), so tests can send files of any size.
+ */
+async function upload(sim, { req, res }) {
 	const contentType = req.headers['content-type'];
-	if (!isMultipart(contentType)) return sendError(res, 400, 'file cannot be null or empty');
+	if (!isMultipart(contentType)) {
+		req.resume();
+		return sendError(res, 400, 'file cannot be null or empty');
+	}
 	let parts;
 	try {
-		parts = parseMultipart(body, contentType);
+		parts = await readMultipartStream(req, contentType);
 	} catch (error) {
 		return sendError(res, 400, `Invalid multipart body: ${error.message}`);
 	}
 	const part = parts.find((candidate) => candidate.name === 'file');
-	if (!part || part.data.length === 0) return sendError(res, 400, 'file cannot be null or empty');
+	if (!part || part.size === 0) return sendError(res, 400, 'file cannot be null or empty');
 	const fileName = part.filename || 'file';
 	const mimeType = effectiveMimeType(part.contentType, fileName);
 	if (!isMediaType(mimeType)) {
 		return sendError(res, 415, `Unsupported file type: ${mimeType || 'unknown'}`);
 	}
-	const data = Buffer.from(part.data); // copy, so the whole request body can be freed
-	const asset = sim.assets.create({ fileName, mimeType, data }, sim.options);
+	const asset = sim.assets.create({ fileName, mimeType, data: part }, sim.options);
 	sendSuccess(res, sim.options, { asset_id: asset.asset_id });
 }
+// The server leaves the body to this handler instead of reading it whole.
+upload.streamsBody = true;
 
 /** GET /{asset_id}/metadata: numbers as strings, times in epoch ms. */
 function metadata(sim, { res, params }) {
@@ -71,6 +78,7 @@ function download(sim, { res, params }) {
 	const asset = sim.assets.get(assetId);
 	if (!asset) return sendError(res, 400, 'Asset not found');
 	if (sim.assets.status(asset).status !== 'SUCCESS') return sendError(res, 400, AMBIGUOUS_400);
+	if (!asset.data) return sendError(res, 501, 'The simulator keeps only files up to 16 MiB');
 	res.writeHead(200, {
 		'content-type': asset.mime_type,
 		'content-length': asset.data.length,

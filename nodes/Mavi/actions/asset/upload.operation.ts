@@ -1,8 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IBinaryData, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, sleep, updateDisplayOptions } from 'n8n-workflow';
 
 import { uploadDataSchema } from '../../helpers/schemas';
 import { checkFileSize, checkMediaType, checkSeconds } from '../../helpers/validation';
+import type { MultipartFile } from '../../transport';
 import { maviRequest } from '../../transport';
 import { assetStatusItem, fetchAssetMetadata } from '../shared';
 
@@ -62,6 +63,22 @@ interface UploadOptions {
 	waitUntilReady?: boolean;
 }
 
+/** Where the asset ID goes so a workflow can route a failed item to Get Status or Delete. */
+function assetError(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	assetId: string,
+	message: string,
+	advice: string,
+): NodeOperationError {
+	const error = new NodeOperationError(this.getNode(), message, {
+		itemIndex,
+		description: `Asset ID: ${assetId}. ${advice}`,
+	});
+	Object.assign(error.context, { assetId });
+	return error;
+}
+
 async function waitUntilReady(
 	this: IExecuteFunctions,
 	itemIndex: number,
@@ -74,28 +91,88 @@ async function waitUntilReady(
 		const metadata = await fetchAssetMetadata.call(this, itemIndex, assetId);
 		if (metadata.upload_status === 'SUCCESS') return assetStatusItem(assetId, metadata);
 		if (metadata.upload_status === 'FAILED') {
-			throw new NodeOperationError(
-				this.getNode(),
+			throw assetError.call(
+				this,
+				itemIndex,
+				assetId,
 				`Mavi could not process the uploaded file (asset ${assetId} has status FAILED)`,
-				{
-					itemIndex,
-					description: 'Check that the file is a valid audio or video file and upload it again.',
-				},
+				'Check that the file is a valid audio or video file and upload it again; delete the failed asset with Asset → Delete.',
 			);
 		}
 		if (Date.now() + intervalSeconds * 1000 > deadline) {
-			throw new NodeOperationError(
-				this.getNode(),
+			throw assetError.call(
+				this,
+				itemIndex,
+				assetId,
 				`Asset ${assetId} was not ready after ${timeoutSeconds} seconds (status ${metadata.upload_status})`,
-				{
-					itemIndex,
-					description:
-						'Increase the "Timeout" option, or continue without waiting and check later with Asset → Get Status.',
-				},
+				'Increase the "Timeout" option, or continue without waiting and check later with Asset → Get Status.',
 			);
 		}
-		await sleep(intervalSeconds * 1000);
+		await sleep(intervalSeconds * 1000, this.getExecutionCancelSignal?.()).catch(() => {
+			throw new NodeOperationError(this.getNode(), 'The execution was cancelled', { itemIndex });
+		});
 	}
+}
+
+/**
+ * The binary as a file to stream. Binaries with an id live in n8n's store (filesystem, database,
+ * S3): they are read as a stream, afresh per attempt. Only in-item (base64) data is a buffer.
+ */
+async function fileToSend(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	propertyName: string,
+	binary: IBinaryData,
+): Promise<MultipartFile> {
+	const fileName = binary.fileName ?? `${propertyName}.${binary.fileExtension ?? 'bin'}`;
+	const common = {
+		field: 'file',
+		fileName,
+		mimeType: binary.mimeType || 'application/octet-stream',
+	};
+	const { id } = binary;
+	if (id) {
+		const { fileSize } = await this.helpers.getBinaryMetadata(id);
+		return { ...common, size: fileSize, open: async () => await this.helpers.getBinaryStream(id) };
+	}
+	const buffer = await this.helpers.getBinaryDataBuffer(itemIndex, propertyName);
+	return { ...common, size: buffer.length, open: async () => [buffer] };
+}
+
+/** Sends the file; nothing of it stays referenced once this returns. */
+async function uploadFile(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	propertyName: string,
+	binary: IBinaryData,
+): Promise<IDataObject> {
+	const file = await fileToSend.call(this, itemIndex, propertyName, binary);
+	const sizeProblem = checkFileSize(file.size, file.fileName, propertyName);
+	if (sizeProblem) {
+		throw new NodeOperationError(this.getNode(), `"Input Binary Field": ${sizeProblem}`, {
+			itemIndex,
+		});
+	}
+	const data = await maviRequest.call(
+		this,
+		itemIndex,
+		{
+			method: 'POST',
+			path: '/upload',
+			endpoint: 'POST /upload',
+			long: true,
+			creates: 'asset',
+			file,
+		},
+		uploadDataSchema,
+	);
+	return {
+		asset_id: data.asset_id,
+		upload_status: null,
+		file_name: file.fileName,
+		mime_type: file.mimeType,
+		file_size: file.size,
+	};
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
@@ -121,41 +198,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const binary = this.helpers.assertBinaryData(itemIndex, propertyName);
 	const mimeProblem = checkMediaType(binary.mimeType, binary.fileName);
 	if (mimeProblem) throw fail(`"Input Binary Field": ${mimeProblem}`);
-	const buffer = await this.helpers.getBinaryDataBuffer(itemIndex, propertyName);
-	const sizeProblem = checkFileSize(buffer.length, binary.fileName, propertyName);
-	if (sizeProblem) throw fail(`"Input Binary Field": ${sizeProblem}`);
 
-	const fileName = binary.fileName ?? `${propertyName}.${binary.fileExtension ?? 'bin'}`;
-	const mimeType = binary.mimeType || 'application/octet-stream';
-	const data = await maviRequest.call(
-		this,
-		itemIndex,
-		{
-			method: 'POST',
-			path: '/upload',
-			endpoint: 'POST /upload',
-			long: true,
-			multipart: () => {
-				const form = new FormData();
-				form.append('file', new Blob([buffer], { type: mimeType }), fileName);
-				return form;
-			},
-		},
-		uploadDataSchema,
-	);
-
-	const result: IDataObject = {
-		asset_id: data.asset_id,
-		upload_status: null,
-		file_name: fileName,
-		mime_type: mimeType,
-		file_size: buffer.length,
-	};
+	const result = await uploadFile.call(this, itemIndex, propertyName, binary);
 	if (options.waitUntilReady === false) return [result];
 	const status = await waitUntilReady.call(
 		this,
 		itemIndex,
-		data.asset_id,
+		String(result.asset_id),
 		interval.value,
 		timeout.value,
 	);

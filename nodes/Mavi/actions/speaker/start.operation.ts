@@ -28,7 +28,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const data = await maviRequest.call(
 		this,
 		itemIndex,
-		{ method: 'POST', path: ENDPOINT, endpoint: `POST ${ENDPOINT}`, body: { asset_id: assetId } },
+		{
+			method: 'POST',
+			path: ENDPOINT,
+			endpoint: `POST ${ENDPOINT}`,
+			body: { asset_id: assetId },
+			creates: 'diarizationTask',
+		},
 		taskDataSchema,
 	);
 	return [{ task_id: data.task_id, asset_id: assetId }];

@@ -40,6 +40,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			path: ENDPOINT,
 			endpoint: `POST ${ENDPOINT}`,
 			body,
+			creates: 'transcriptionTask',
 		},
 		taskDataSchema,
 	);
