@@ -1,8 +1,42 @@
-// Two projects: `unit` (pure logic, and node code against the local simulator over real HTTP)
-// and `e2e` (the built package inside a real n8n). `npm test` runs both.
+// Projects: `unit` (pure logic, and node code against the local simulator over real HTTP),
+// `e2e` and `e2e-1x` (the built package inside a real n8n 2.x and 1.x: the same test files),
+// `e2e-queue` (n8n 2.x in queue mode) and `dev` (`npm run dev` for real). `npm test` runs them all.
+//
+//   MAVI_N8N_LINES=2x npm test      only the given n8n lines' e2e projects (comma-separated)
+//   npx jest --selectProjects e2e-1x test/e2e/trigger.test.js   one file against n8n 1.x
 const tsTransform = {
 	'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', isolatedModules: true }],
 };
+
+// The n8n lines the e2e suite runs against (scripts/n8n-runtime.sh installs each once).
+const N8N_LINES = { '2x': 'e2e', '1x': 'e2e-1x' };
+const selectedLines = (process.env.MAVI_N8N_LINES || Object.keys(N8N_LINES).join(','))
+	.split(',')
+	.map((line) => line.trim())
+	.filter((line) => N8N_LINES[line]);
+
+/**
+ * An e2e project: tests that need a real n8n. The n8n line reaches globalSetup (projectConfig)
+ * and the test files (globalThis.MAVI_N8N_LINE) through `globals`. A project with its own
+ * set-up (e.g. queue mode) passes its own testMatch/globalSetup/globalTeardown and excludes its
+ * files from the default projects with `ignore`.
+ */
+function e2eProject({ displayName, line = '2x', ignore = [], ...overrides }) {
+	return {
+		displayName,
+		testEnvironment: 'node',
+		transform: tsTransform,
+		testMatch: ['<rootDir>/test/e2e/**/*.test.{ts,js}'],
+		testPathIgnorePatterns: ['/node_modules/', ...ignore],
+		// One real n8n for all files of the project, started once and stopped by PID even when
+		// tests fail.
+		globalSetup: '<rootDir>/test/e2e/support/globalSetup.js',
+		globalTeardown: '<rootDir>/test/e2e/support/globalTeardown.js',
+		modulePathIgnorePatterns: ['<rootDir>/dist/'],
+		globals: { MAVI_N8N_LINE: line },
+		...overrides,
+	};
+}
 
 module.exports = {
 	projects: [
@@ -11,27 +45,22 @@ module.exports = {
 			testEnvironment: 'node',
 			transform: tsTransform,
 			testMatch: ['<rootDir>/test/**/*.test.{ts,js}'],
-			testPathIgnorePatterns: ['<rootDir>/test/e2e/', '<rootDir>/test/e2e-queue/'],
+			testPathIgnorePatterns: ['<rootDir>/test/e2e/', '<rootDir>/test/e2e-queue/', '<rootDir>/test/dev/'],
 			modulePathIgnorePatterns: ['<rootDir>/dist/'],
 		},
+		...selectedLines.map((line) => e2eProject({ displayName: N8N_LINES[line], line })),
 		{
-			displayName: 'e2e',
+			displayName: 'dev',
 			testEnvironment: 'node',
-			transform: tsTransform,
-			testMatch: ['<rootDir>/test/e2e/**/*.test.{ts,js}'],
-			// One real n8n for all e2e files, started once and stopped by PID even when tests fail.
-			globalSetup: '<rootDir>/test/e2e/support/globalSetup.js',
-			globalTeardown: '<rootDir>/test/e2e/support/globalTeardown.js',
+			testMatch: ['<rootDir>/test/dev/**/*.test.js'],
 			modulePathIgnorePatterns: ['<rootDir>/dist/'],
 		},
-		{
-			// n8n in queue mode (PostgreSQL, Redis, main, 2 webhook processes, 2 workers), own cluster.
+		// n8n 2.x in queue mode (PostgreSQL, Redis, main, 2 webhook processes, 2 workers), own cluster.
+		e2eProject({
 			displayName: 'e2e-queue',
-			testEnvironment: 'node',
 			testMatch: ['<rootDir>/test/e2e-queue/**/*.test.js'],
 			globalSetup: '<rootDir>/test/e2e-queue/support/globalSetup.js',
 			globalTeardown: '<rootDir>/test/e2e-queue/support/globalTeardown.js',
-			modulePathIgnorePatterns: ['<rootDir>/dist/'],
-		},
+		}),
 	],
 };

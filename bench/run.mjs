@@ -1,4 +1,4 @@
-// `npm run bench`: P1-P4 of issue 7, side by side in one run. Prints the table and writes
+// `npm run bench`: P1-P4 of issue 7, P5 of issue 10 and P6 of issue 11, side by side in one run. Prints the table and writes
 // bench/results/latest.{md,json} (`--dated` also writes bench/results/<date>.md).
 // A benchmark never fails CI: exit 0 unless the bench itself crashed.
 // Env: BENCH_DIST (snapshot of dist/ for P2/P4), BENCH_PROFILE=1 (--cpu-prof on n8n),
@@ -12,8 +12,9 @@ import { fileURLToPath } from 'node:url';
 import { startEnvironment } from './lib/harness.mjs';
 import { runP1 } from './lib/p1-trigger.mjs';
 import { runP3 } from './lib/p3-batch.mjs';
-import { runP5 } from './lib/p5-queue.mjs';
 import { countRuntimeDependencies, measurePack, measureRequire } from './lib/p4-footprint.mjs';
+import { runP5 } from './lib/p5-upload.mjs';
+import { runP6 } from './lib/p6-queue.mjs';
 import { analyzeProfiles, profileText } from './lib/profile.mjs';
 import { buildRows, markdownTable, writeResults } from './lib/report.mjs';
 
@@ -103,7 +104,7 @@ async function main() {
 	process.once('SIGINT', onSignal);
 	process.once('SIGTERM', onSignal);
 	try {
-		if (!SKIP.has('P1') || !SKIP.has('P3')) {
+		if (!SKIP.has('P1') || !SKIP.has('P3') || !SKIP.has('P5')) {
 			if (profileDir) {
 				rmSync(profileDir, { recursive: true, force: true });
 				mkdirSync(profileDir, { recursive: true });
@@ -114,6 +115,7 @@ async function main() {
 			runP1({ ...env, log, rounds: QUICK ? 4 : 20, warmup: QUICK ? 1 : 2 }),
 		);
 		results.p3 = await part('P3', () => runP3({ ...env, log, items: QUICK ? 5 : 30 }));
+		results.p5 = await part('P5', () => runP5({ ...env, log }));
 	} catch (error) {
 		log(`n8n environment FAILED: ${error.stack || error}`);
 		const reason = {
@@ -121,13 +123,14 @@ async function main() {
 		};
 		results.p1 ??= reason;
 		results.p3 ??= reason;
+		results.p5 ??= reason;
 	} finally {
 		if (env) await env.stop();
 		process.removeListener('SIGINT', onSignal);
 		process.removeListener('SIGTERM', onSignal);
 	}
 	// Queue mode last, on its own cluster, once the single n8n is gone.
-	results.p5 = await part('P5', () => runP5({ log }));
+	results.p6 = await part('P6', () => runP6({ log }));
 	if (profileDir && results.p1 && results.p1.windowsUs) {
 		try {
 			const analysis = analyzeProfiles(profileDir, results.p1.windowsUs);

@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { p5Rows } from './p5-queue.mjs';
+import { p6Rows } from './p6-queue.mjs';
 
 const fmt = (value, unit = '') =>
 	value === null || value === undefined ? 'n/a' : `${value}${unit}`;
@@ -12,7 +12,7 @@ const kB = (bytes) => (bytes === undefined ? null : Math.round(bytes / 100) / 10
 export function buildRows(results) {
 	const rows = [];
 	const add = (id, metric, value, target, met) => rows.push({ id, metric, value, target, met });
-	const { p1, p2, p3, p4, p5 } = results;
+	const { p1, p2, p3, p4, p5, p6 } = results;
 	if (p1 && !p1.error) {
 		const { ours, diy, diyNoOp, diyAuth } = p1.variants;
 		add(
@@ -148,7 +148,21 @@ export function buildRows(results) {
 	} else {
 		add('P4', 'Footprint', `not measured: ${p4 ? p4.error : 'skipped'}`, '', null);
 	}
-	p5Rows(p5, add);
+	if (p5 && !p5.error) {
+		const [small, large] = p5.runs;
+		// Flat: the bigger file costs at most 64 MB more, and neither exceeds issue 10's 150 MB.
+		const flat = large.growthMb <= small.growthMb + 64 && large.growthMb <= 150;
+		add(
+			'P5',
+			`n8n VmRSS peak growth during Read File -> Upload of a ${small.sizeMiB} MiB / ${large.sizeMiB} MiB WAV (filesystem binary mode)`,
+			`${small.growthMb} MB / ${large.growthMb} MB`,
+			'flat, <= 150 MB',
+			flat,
+		);
+	} else {
+		add('P5', 'Upload memory', `not measured: ${p5 ? p5.error : 'skipped'}`, 'flat', null);
+	}
+	p6Rows(p6, add);
 	return rows;
 }
 

@@ -31,8 +31,10 @@ export class MaviTranscriptionTrigger implements INodeType {
 				httpMethod: 'POST',
 				responseMode: 'onReceived',
 				// Without responseData n8n answers the literal text "firstEntryJson". This expression
-				// yields an object, which n8n sends as JSON once the execution exists.
-				responseData: '={{ { "received": true, "executionId": $execution.id } }}',
+				// yields an object, which n8n sends as JSON. n8n 2.x evaluates it once the execution
+				// exists; 1.x before, without $execution, so the answer there has no executionId.
+				responseData:
+					'={{ { "received": true, "executionId": $execution ? $execution.id : undefined } }}',
 				path: 'mavi',
 			},
 		],

@@ -30,8 +30,9 @@ function saveState(state) {
 	fs.writeFileSync(STATE_FILE, JSON.stringify(state, null, 2), { mode: 0o600 });
 }
 
-/** The preferred port when it is free, else any free one. */
+/** The preferred port when it is free, else (or for 0) any free one. */
 async function pickPort(preferred) {
+	if (!preferred) return freePort();
 	const net = require('node:net');
 	const free = await new Promise((resolve) => {
 		const server = net.createServer().once('error', () => resolve(false));
@@ -45,7 +46,6 @@ async function startSimulatorIfNeeded(state) {
 	const { startSimulator } = require('../simulator/server.js');
 	state.simulatorApiKey =
 		state.simulatorApiKey || `sk-mavi-dev-${crypto.randomBytes(12).toString('hex')}`;
-	const publicBase = process.env.MAVI_DEV_WEBHOOK_URL;
 	const port = await pickPort(Number(process.env.MAVI_SIMULATOR_PORT || 5690));
 	return startSimulator({ port, apiKey: state.simulatorApiKey });
 }
@@ -73,6 +73,8 @@ async function main() {
 	process.on('SIGINT', () => stopAll(0));
 	process.on('SIGTERM', () => stopAll(0));
 	const started = Date.now();
+	// A public base URL of this n8n (e.g. a tunnel) so the real Mavi can reach the trigger.
+	const publicBase = process.env.MAVI_DEV_WEBHOOK_URL;
 	fs.mkdirSync(DEV_DIR, { recursive: true });
 	const state = loadState();
 	state.webhookToken =
@@ -108,7 +110,6 @@ async function main() {
 		filesDir,
 		logFile: path.join(DEV_DIR, 'n8n.log'),
 		port,
-		// A public base URL (e.g. a tunnel) so the real Mavi can reach the trigger.
 		extraEnv: publicBase ? { N8N_WEBHOOK_URL: publicBase } : {},
 	});
 	stops.push(() => n8n.stop());

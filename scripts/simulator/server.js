@@ -93,6 +93,8 @@ class Simulator {
 			faultsInjected: {},
 			accepted: {},
 			responses: {},
+			// What each speech-to-text call asked for (source, provider, speakers).
+			speechToText: [],
 		};
 		this.tasks = [];
 		// Synchronous transcriptions create no task but are billed: one entry per 200 answer.
@@ -271,7 +273,7 @@ class Simulator {
 			return refuse(rateLimitStyle === '400' ? 400 : 429, AMBIGUOUS_400);
 		}
 		increment(this.counters.accepted, endpoint);
-		if (endpoint.includes('/sync-')) this.countSyncRun(endpoint, body, res);
+		if (/\/(sync-|speech-to-text)/.test(endpoint)) this.countSyncRun(endpoint, body, res);
 		return match.route.handler(this, { req, res, url, params: match.params, body });
 	}
 

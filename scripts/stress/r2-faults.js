@@ -6,6 +6,11 @@ const path = require('node:path');
 
 const { runNode } = require('../../test/support/workflowRunner');
 const { startMavi, makeWav, TEST_KEY } = require('../../test/support/maviSim');
+const {
+	judgeStartBatch,
+	judgeUploadBatch,
+	HALF_AFTER_ACCEPTANCE,
+} = require('../../test/support/faultVerdicts');
 
 const PACKAGE = process.env.MAVI_PACKAGE_DIR || path.resolve(__dirname, '../..');
 const { MaviTranscribe } = require(path.join(PACKAGE, 'dist/nodes/Mavi/MaviTranscribe.node.js'));
@@ -22,7 +27,6 @@ const logFile = (name) => {
 	return file;
 };
 const SLOW_MS = 3000; // past the timeout: the simulator drops the work once the client is gone
-const ALL_KINDS = ['429', '400', '500', 'drop', 'slow'];
 
 const START = {
 	resource: 'transcription',
@@ -99,30 +103,38 @@ function batchRow(name, counts, { stats, result, started }) {
 	};
 }
 
-/** 50 Start items with 30 % faults: every item gets exactly one task. */
+/**
+ * 50 Start items (On Error: Continue) with 30 % faults, half of them after acceptance: every item
+ * gets exactly one task, and ends as a success or as an error item saying it may have started.
+ */
 async function startBatch({ items = 50, rate = 0.3, seed = 2 } = {}) {
 	const mavi = await startMavi({ segments: 2, logFile: logFile('start-batch') });
 	try {
 		const assetIds = await seedAssets(mavi, items);
-		mavi.sim.configure({ faults: { rate, kinds: ALL_KINDS, slowMs: SLOW_MS }, seed });
+		mavi.sim.configure({ faults: { rate, kinds: HALF_AFTER_ACCEPTANCE, slowMs: SLOW_MS }, seed });
 		const started = Date.now();
 		const result = await runMavi(
 			mavi,
 			START,
 			assetIds.map((asset_id) => ({ json: { asset_id } })),
+			true,
 		);
 		const stats = mavi.sim.stats();
-		const out = result.items.map((item) => item.json);
-		const okItems = out.filter((json, i) => json.task_id && json.asset_id === assetIds[i]);
-		const taskIds = new Set(stats.tasks.map((t) => t.task_id));
+		const verdict = judgeStartBatch({
+			assetIds,
+			outputs: result.items.map((item) => item.json),
+			stats,
+		});
 		return batchRow(
-			'R2 Start batch, 30 % faults',
+			'R2 Start batch, 30 % faults (half after acceptance)',
 			{
 				tried: items,
-				ok: okItems.length,
-				itemsLost: items - okItems.filter((json) => taskIds.has(json.task_id)).length,
+				ok: verdict.succeeded,
+				errorItems: verdict.errorItems,
+				itemsLost: verdict.violations.length,
 				tasksCreated: stats.tasks.length,
 				duplicateTasks: duplicatesIn(stats.tasks.map((t) => t.asset_id)),
+				verdict,
 			},
 			{ stats, result, started },
 		);
@@ -131,10 +143,13 @@ async function startBatch({ items = 50, rate = 0.3, seed = 2 } = {}) {
 	}
 }
 
-/** 10 uploads (waiting until ready) with 30 % faults: every file becomes exactly one asset. */
+/**
+ * 10 uploads (waiting until ready, On Error: Continue) with 30 % faults, half after acceptance:
+ * every file becomes exactly one asset.
+ */
 async function uploadBatch({ items = 10, rate = 0.3, seed = 3 } = {}) {
 	const mavi = await startMavi({
-		faults: { rate, kinds: ALL_KINDS, slowMs: SLOW_MS },
+		faults: { rate, kinds: HALF_AFTER_ACCEPTANCE, slowMs: SLOW_MS },
 		seed,
 		logFile: logFile('upload-batch'),
 	});
@@ -146,21 +161,23 @@ async function uploadBatch({ items = 10, rate = 0.3, seed = 3 } = {}) {
 				data: { data: makeWav(1 + (i % 3)), mimeType: 'audio/wav', fileName: `batch-${i}.wav` },
 			},
 		}));
-		const result = await runMavi(mavi, UPLOAD, inputs);
+		const result = await runMavi(mavi, UPLOAD, inputs, true);
 		const stats = mavi.sim.stats();
-		const out = result.items.map((item) => item.json);
-		const ready = out.filter(
-			(json) => json.upload_status === 'SUCCESS' && /^re_\d+$/.test(json.asset_id),
-		);
-		const names = stats.assets.map((a) => a.file_name);
+		const verdict = judgeUploadBatch({
+			fileNames: inputs.map((input) => input.binary.data.fileName),
+			outputs: result.items.map((item) => item.json),
+			stats,
+		});
 		return batchRow(
-			'R2 Upload batch, 30 % faults',
+			'R2 Upload batch, 30 % faults (half after acceptance)',
 			{
 				tried: items,
-				ok: ready.length,
-				itemsLost: items - ready.length,
+				ok: verdict.succeeded,
+				errorItems: verdict.errorItems,
+				itemsLost: verdict.violations.length + (verdict.allOk ? 0 : 1),
 				tasksCreated: stats.assets.length,
-				duplicateTasks: duplicatesIn(names),
+				duplicateTasks: duplicatesIn(stats.assets.map((a) => a.file_name)),
+				verdict,
 			},
 			{ stats, result, started },
 		);

@@ -65,6 +65,10 @@ describe('Asset operations against the simulator', () => {
 		);
 		expect(result.items[0].json.error).toMatch(/could not process the uploaded file.*FAILED/);
 		expect(result.pairedItems).toEqual([{ item: 0 }]);
+		// The asset exists: its ID is in the error item, to route it to Get Status or Delete.
+		const failed = mavi.sim.stats().assets.find((asset) => asset.file_name === 'fail-me.wav');
+		expect(result.items[0].json.asset_id).toBe(failed?.asset_id);
+		expect(result.items[0].json.error).toContain(failed?.asset_id);
 	});
 
 	it('gives up waiting after the timeout with a hint', async () => {
@@ -79,6 +83,9 @@ describe('Asset operations against the simulator', () => {
 				/was not ready after 1 seconds \(status (WAITING|UPLOADING)\)/,
 			);
 			expect(result.thrownError?.description).toMatch(/Timeout/);
+			const slow = mavi.sim.stats().assets.find((asset) => asset.file_name === 'slow.wav');
+			expect(result.thrownError?.message).toContain(slow?.asset_id);
+			expect(result.thrownError?.description).toContain(`Asset ID: ${slow?.asset_id}`);
 		} finally {
 			mavi.sim.configure({ assetReadyMs: 300 });
 		}

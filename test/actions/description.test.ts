@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { MaviTranscribe } from '../../nodes/Mavi/MaviTranscribe.node';
+import { MaviTranscriptionTrigger } from '../../nodes/Mavi/MaviTranscriptionTrigger.node';
 import codex from '../../nodes/Mavi/MaviTranscribe.node.json';
 
 const { description } = new MaviTranscribe();
@@ -44,7 +45,7 @@ describe('Mavi Transcribe description (shared contract)', () => {
 		expect(operations).toEqual({
 			asset: ['delete', 'getStatus', 'upload'],
 			speaker: ['diarizeAndWait', 'start'],
-			transcription: ['start', 'transcribeAndWait'],
+			transcription: ['start', 'transcribeAndWait', 'transcribeFromUrl'],
 		});
 	});
 
@@ -74,12 +75,19 @@ describe('Mavi Transcribe description (shared contract)', () => {
 			default: false,
 			displayName: 'Identify Speakers',
 		});
-		expect(valuesOf(transcribe.find((p) => p.name === 'output'))).toEqual([
-			'segments',
-			'transcript',
-		]);
-		const diarize = propertiesFor('speaker', 'diarizeAndWait');
-		expect(valuesOf(diarize.find((p) => p.name === 'output'))).toEqual(['segments', 'transcript']);
+		// One Output vocabulary: every transcribing operation offers the trigger's own choices.
+		const triggerOutput = new MaviTranscriptionTrigger().description.properties.find(
+			(p) => p.name === 'output',
+		);
+		for (const [resource, operation] of [
+			['transcription', 'transcribeAndWait'],
+			['transcription', 'transcribeFromUrl'],
+			['speaker', 'diarizeAndWait'],
+		]) {
+			const output = propertiesFor(resource, operation).find((p) => p.name === 'output');
+			expect({ ...output, displayOptions: undefined }).toEqual(triggerOutput);
+			expect(valuesOf(output)).toEqual(['segments', 'speakerTurns', 'transcript']);
+		}
 	});
 
 	it('sorts every option list alphabetically by name', () => {

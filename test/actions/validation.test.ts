@@ -140,3 +140,39 @@ describe('Validation before any request', () => {
 		expect(result.items[0].json.error).toMatch(/Asset not found/);
 	});
 });
+
+// Identify Speakers doubles the price: only a real boolean may switch it, never the text "false".
+describe('Identify Speakers accepts only a boolean', () => {
+	it.each([
+		['start', '={{ "false" }}', 'the text "false"'],
+		['transcribeAndWait', '={{ $json.flag }}', 'the text "no"'],
+		['start', '={{ 1 }}', 'number'],
+	])(
+		'%s with %s is refused naming the field, 0 requests sent',
+		async (operation, speaker, shown) => {
+			const before = mavi.sim.stats().requests;
+			const result = await runTranscribe(
+				{ ...transcriptionStart('re_123', false), operation, speaker, output: 'segments' },
+				mavi.credentials,
+				{ inputItems: [{ json: { flag: 'no' } }] },
+			);
+			expect(result.thrownError).toBeInstanceOf(NodeOperationError);
+			expect(result.error?.message).toBe(
+				`The "Identify Speakers" field must be true or false, got ${shown}`,
+			);
+			expect(result.thrownError?.context?.itemIndex).toBe(0);
+			expect(mavi.sim.stats().requests).toBe(before);
+		},
+	);
+
+	it('a boolean expression is accepted', async () => {
+		const result = await runTranscribe(
+			{ ...transcriptionStart('re_123', false), speaker: '={{ $json.flag === "yes" }}' },
+			mavi.credentials,
+			{ inputItems: [{ json: { flag: 'no' } }] },
+		);
+		// The request went out (the simulator does not know re_123): the flag itself passed.
+		expect(result.error?.message ?? '').not.toContain('Identify Speakers');
+		expect(mavi.sim.stats().requests).toBeGreaterThan(0);
+	});
+});

@@ -91,14 +91,19 @@ test('"upload and start" runs: asset_id and task_id', async () => {
 	expect(nodeItems(execution, 'Start transcription')[0].task_id).toMatch(/^[0-9a-f]{32}$/);
 });
 
-test('"transcribe and wait" runs and writes an SRT file', async () => {
+test('"transcribe and wait" runs and writes the SRT and WebVTT files', async () => {
 	const srtPath = n8n.filePath('meeting.srt');
 	fs.rmSync(srtPath, { force: true });
+	fs.rmSync(n8n.filePath('meeting.vtt'), { force: true });
 	const execution = await client.runManual(await create(prepared('transcribe-and-wait-srt.json')));
 	expect(execution.status).toBe('success');
 	expect(nodeItems(execution, 'Transcribe and wait')[0].srt).toEqual(expect.any(String));
 	expect(fs.readFileSync(srtPath, 'utf8')).toMatch(
 		/^1\r?\n\d\d:\d\d:\d\d,\d{3} --> \d\d:\d\d:\d\d,\d{3}\r?\n/,
+	);
+	// Attach Subtitle Files: the WebVTT file is written too, no Convert to File step.
+	expect(fs.readFileSync(n8n.filePath('meeting.vtt'), 'utf8')).toMatch(
+		/^WEBVTT\n\n\d\d:\d\d:\d\d\.\d{3} --> /,
 	);
 });
 

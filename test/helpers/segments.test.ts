@@ -4,6 +4,7 @@ import {
 	mergeSpeakerTurns,
 	toSegmentItems,
 	toSpeakerTurnItems,
+	toTimestampedText,
 	toTranscriptItem,
 } from '../../nodes/Mavi/helpers/segments';
 import type { TranscriptMeta, TranscriptSegment } from '../../nodes/Mavi/helpers/segments';
@@ -118,5 +119,38 @@ describe('segments helpers', () => {
 			segment_count: 0,
 			srt: '',
 		});
+	});
+});
+
+describe('text_with_timestamps', () => {
+	it('a 3-segment, 2-speaker transcript gives exactly three lines', () => {
+		const segments = [
+			seg(0.4, 2.1, 'Hello there.', 'SPEAKER_00'),
+			seg(62.9, 65, 'Hi, good to see you.', 'SPEAKER_01'),
+			seg(3725.7, 3727, 'Bye.', 'SPEAKER_00'),
+		];
+		expect(toTranscriptItem(segments, meta).text_with_timestamps).toBe(
+			[
+				'[00:00:00] SPEAKER_00: Hello there.',
+				'[00:01:02] SPEAKER_01: Hi, good to see you.',
+				'[01:02:05] SPEAKER_00: Bye.',
+			].join('\n'),
+		);
+	});
+
+	it('consecutive segments of one speaker are one line, at the first start', () => {
+		expect(toTimestampedText(conversation)).toBe(
+			[
+				'[00:00:00] SPEAKER_00: Hello there',
+				'[00:00:05] SPEAKER_01: Hi',
+				'[00:00:07] SPEAKER_00: Bye',
+			].join('\n'),
+		);
+	});
+
+	it('has no speaker part without labels, and only the speaker for diarization', () => {
+		expect(toTimestampedText([seg(1.5, 3, 'Just me', null)])).toBe('[00:00:01] Just me');
+		expect(toTimestampedText([seg(4, 6, null, 'SPEAKER_01')])).toBe('[00:00:04] SPEAKER_01');
+		expect(toTimestampedText([])).toBe('');
 	});
 });

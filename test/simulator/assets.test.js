@@ -1,5 +1,8 @@
 'use strict';
 
+const crypto = require('node:crypto');
+const http = require('node:http');
+
 const { KEY, startFastSimulator, api, wavForm, uploadWav, makeWav, sleep } = require('./support');
 
 describe('simulator: assets', () => {
@@ -124,6 +127,78 @@ describe('simulator: assets', () => {
 			upload_status: 'SUCCESS',
 			mime_type: 'audio/mpeg',
 			file_size: '32000',
+		});
+	});
+
+	describe('streamed uploads (hashed and counted as they arrive)', () => {
+		const { buildMultipart } = require('../../scripts/simulator/multipart.js');
+
+		/** Sends a multipart body in chunks of `chunkSize` bytes, like a client streaming a file. */
+		function sendInChunks(body, contentType, chunkSize) {
+			return new Promise((resolve, reject) => {
+				const req = http.request(`${sim.baseUrl}/upload`, {
+					method: 'POST',
+					headers: {
+						authorization: KEY,
+						'content-type': contentType,
+						'content-length': body.length,
+					},
+				});
+				req.on('response', (res) => {
+					let text = '';
+					res.on('data', (chunk) => (text += chunk));
+					res.on('end', () => resolve({ status: res.statusCode, json: JSON.parse(text) }));
+				});
+				req.on('error', reject);
+				for (let at = 0; at < body.length; at += chunkSize)
+					req.write(body.subarray(at, at + chunkSize));
+				req.end();
+			});
+		}
+
+		it.each([1, 7, 65536])(
+			'reads a file sent in %i-byte chunks: the exact size and sha256',
+			async (chunkSize) => {
+				const data = Buffer.concat([
+					makeWav({ seconds: 1 }),
+					Buffer.from('\r\n--not-the-boundary\r\n'),
+				]);
+				const { body, contentType } = buildMultipart([
+					{ name: 'file', filename: `chunks-${chunkSize}.wav`, contentType: 'audio/wav', data },
+				]);
+				const response = await sendInChunks(body, contentType, chunkSize);
+				expect(response.status).toBe(200);
+				const asset = sim.stats().assets.find((a) => a.asset_id === response.json.data.asset_id);
+				expect(asset.file_size).toBe(data.length);
+				expect(asset.sha256).toBe(crypto.createHash('sha256').update(data).digest('hex'));
+			},
+		);
+
+		it('keeps a file bigger than 16 MiB only as size and hash (download says so)', async () => {
+			const data = Buffer.alloc(17 << 20, 1);
+			const { body, contentType } = buildMultipart([
+				{ name: 'file', filename: 'big.wav', contentType: 'audio/wav', data },
+			]);
+			const response = await sendInChunks(body, contentType, 1 << 20);
+			const assetId = response.json.data.asset_id;
+			expect((await metadata(assetId)).file_size).toBe(String(data.length));
+			await sleep(450);
+			const download = await api(sim, 'GET', `/${assetId}/download`);
+			expect(download.status).toBe(501);
+		});
+
+		it('answers 400 for a body cut short', async () => {
+			const { body, contentType } = buildMultipart([
+				{
+					name: 'file',
+					filename: 'cut.wav',
+					contentType: 'audio/wav',
+					data: makeWav({ seconds: 1 }),
+				},
+			]);
+			const response = await sendInChunks(body.subarray(0, body.length - 30), contentType, 4096);
+			expect(response.status).toBe(400);
+			expect(response.json.msg).toMatch(/truncated/);
 		});
 	});
 });

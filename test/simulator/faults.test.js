@@ -1,6 +1,14 @@
 'use strict';
 
-const { startFastSimulator, api, uploadWav, startReceiver, sleep } = require('./support');
+const {
+	startFastSimulator,
+	api,
+	uploadWav,
+	wavForm,
+	makeWav,
+	startReceiver,
+	sleep,
+} = require('./support');
 
 describe('simulator: seeded fault injection', () => {
 	let sim;
@@ -118,5 +126,70 @@ describe('simulator: seeded fault injection', () => {
 		sim.configure({ faults: { rate: 0 } });
 		expect((await api(sim, 'GET', '/re_0/metadata')).status).toBe(400);
 		expect((await api(sim, 'GET', '/re_0/metadata')).status).toBe(429);
+	});
+
+	describe('faults after acceptance: the work is done, the answer lost', () => {
+		const START = '/transcriptions/async-generate-audio';
+
+		it("'drop-after' creates the task, schedules its callback, then drops the connection", async () => {
+			sim = await startFastSimulator({ webhookUrl: `${receiver.url}/hook` });
+			const assetId = await uploadWav(sim, { seconds: 2 });
+			sim.configure({ faults: { rate: 1, kinds: ['drop-after'] } });
+			await expect(api(sim, 'POST', START, { json: { asset_id: assetId } })).rejects.toThrow();
+			const stats = sim.stats();
+			expect(stats.tasks).toHaveLength(1);
+			expect(stats.faultLog).toEqual([
+				{
+					endpoint: 'POST /transcriptions/async-generate-audio',
+					fault: 'drop-after',
+					asset_id: assetId,
+				},
+			]);
+			await sim.waitForCallbacks(1, 5000);
+		});
+
+		it("'502-after' creates the asset and answers 502 like a gateway", async () => {
+			sim = await startFastSimulator({ faults: { rate: 1, kinds: ['502-after'] } });
+			const response = await api(sim, 'POST', '/upload', {
+				body: wavForm(makeWav({ seconds: 1 })),
+			});
+			expect(response.status).toBe(502);
+			expect(sim.stats().assets).toHaveLength(1);
+		});
+
+		it("'stall-after' holds the answer past the client's patience; the asset exists anyway", async () => {
+			sim = await startFastSimulator({ faults: { rate: 1, kinds: ['stall-after'], slowMs: 2000 } });
+			await expect(
+				api(sim, 'POST', '/upload', {
+					body: wavForm(makeWav({ seconds: 1 })),
+					signal: AbortSignal.timeout(300),
+				}),
+			).rejects.toThrow();
+			expect(sim.stats().assets).toHaveLength(1);
+		});
+
+		it('counts billed synchronous runs, also when their answer is lost', async () => {
+			sim = await startFastSimulator();
+			const assetId = await uploadWav(sim, { seconds: 2 });
+			sim.configure({ faults: { rate: 1, kinds: ['502-after'], limit: 1 } });
+			const sync = (json) => api(sim, 'POST', '/transcriptions/sync-generate-audio', { json });
+			expect((await sync({ asset_id: assetId })).status).toBe(502);
+			await sleep(1100);
+			expect((await sync({ asset_id: assetId })).status).toBe(200);
+			expect(sim.stats().syncRuns).toEqual([
+				{ endpoint: 'POST /transcriptions/sync-generate-audio', asset_id: assetId },
+				{ endpoint: 'POST /transcriptions/sync-generate-audio', asset_id: assetId },
+			]);
+		});
+
+		it('faults.limit stops injecting after that many faults', async () => {
+			sim = await startFastSimulator({
+				rateLimit: false,
+				faults: { rate: 1, kinds: ['500'], limit: 2 },
+			});
+			const statuses = [];
+			for (let i = 0; i < 4; i++) statuses.push((await api(sim, 'GET', '/re_0/metadata')).status);
+			expect(statuses).toEqual([500, 500, 400, 400]);
+		});
 	});
 });

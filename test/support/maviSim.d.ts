@@ -11,6 +11,8 @@ export interface SimStats {
 	assets: Array<{ asset_id: string; file_name: string; file_size: number; upload_status: string }>;
 	/** One entry per synchronous transcription answered 200 (billed even if the answer is lost). */
 	syncRuns: Array<{ endpoint: string; asset_id: string | null }>;
+	/** One entry per injected fault; asset_id from JSON bodies, else null. */
+	faultLog: Array<{ endpoint: string; fault: string; asset_id: string | null }>;
 	callbacks: unknown[];
 }
 

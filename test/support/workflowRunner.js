@@ -110,6 +110,11 @@ function nodeTypesFor(nodeType, typeName) {
 function toBinaryData(binary) {
 	const result = {};
 	for (const [key, value] of Object.entries(binary)) {
+		// Already in n8n's binary store (filesystem mode): the item only references it by id.
+		if (typeof value.id === 'string') {
+			result[key] = value;
+			continue;
+		}
 		const buffer = Buffer.isBuffer(value) ? value : value.data;
 		result[key] = {
 			data: buffer.toString('base64'),

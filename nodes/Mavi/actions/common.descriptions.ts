@@ -14,25 +14,7 @@ export const assetIdProperty: INodeProperties = {
 		'The ID Mavi gave the uploaded file ("re_" followed by digits), e.g. from the Asset → Upload output',
 };
 
-export const outputProperty: INodeProperties = {
-	displayName: 'Output',
-	name: 'output',
-	type: 'options',
-	default: 'segments',
-	options: [
-		{
-			name: 'Segments',
-			value: 'segments',
-			description: 'One item per transcript segment, with start and end times',
-		},
-		{
-			name: 'Transcript',
-			value: 'transcript',
-			description: 'One item with the full text, all segments, speakers, SRT and WebVTT subtitles',
-		},
-	],
-	description: 'How to split the result into items',
-};
+export { outputProperty } from '../helpers/outputOption';
 
 /** Reads and validates the Asset ID parameter; the error names the field and the item. */
 export function getAssetId(this: IExecuteFunctions, itemIndex: number): string {
@@ -65,6 +47,25 @@ export const speakerProperty: INodeProperties = {
 		'Whether to label every segment with a speaker (SPEAKER_00, SPEAKER_01, …). Note: this doubles the price of the transcription.',
 };
 
+/**
+ * Identify Speakers as a real boolean. An expression yielding the text "false" would be truthy
+ * and silently double the price, so anything but true or false is refused, naming the field.
+ */
+export function getSpeakerFlag(this: IExecuteFunctions, itemIndex: number): boolean {
+	const value = this.getNodeParameter('speaker', itemIndex, false);
+	if (typeof value === 'boolean') return value;
+	const shown = typeof value === 'string' ? `the text "${value.slice(0, 20)}"` : typeof value;
+	throw new NodeOperationError(
+		this.getNode(),
+		`The "Identify Speakers" field must be true or false, got ${shown}`,
+		{
+			itemIndex,
+			description:
+				'Use a boolean expression such as {{ $json.speakers === true }}; text like "false" is not accepted because identifying speakers doubles the price.',
+		},
+	);
+}
+
 /** The JSON body both transcription operations send, read from the item's parameters. */
 export function getTranscriptionBody(
 	this: IExecuteFunctions,
@@ -73,6 +74,6 @@ export function getTranscriptionBody(
 	return {
 		asset_id: getAssetId.call(this, itemIndex),
 		model: this.getNodeParameter('model', itemIndex) as string,
-		speaker: this.getNodeParameter('speaker', itemIndex) as boolean,
+		speaker: getSpeakerFlag.call(this, itemIndex),
 	};
 }

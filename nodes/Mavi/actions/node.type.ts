@@ -1,10 +1,13 @@
-import type { AllEntities } from 'n8n-workflow';
+import type { AllEntities, IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 type NodeMap = {
 	asset: 'upload' | 'getStatus' | 'delete';
-	transcription: 'start' | 'transcribeAndWait';
+	transcription: 'start' | 'transcribeAndWait' | 'transcribeFromUrl';
 	speaker: 'start' | 'diarizeAndWait';
 };
 
 export type MaviType = AllEntities<NodeMap>;
 export type MaviResource = MaviType['resource'];
+
+/** JSON objects, or whole items when an operation attaches binary data (subtitle files). */
+export type OperationResult = IDataObject[] | { items: INodeExecutionData[] };

@@ -3,11 +3,11 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { isCancelled } from '../transport';
 import * as asset from './asset';
-import type { MaviType } from './node.type';
+import type { MaviType, OperationResult } from './node.type';
 import * as speaker from './speaker';
 import * as transcription from './transcription';
 
-type OperationExecute = (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject[]>;
+type OperationExecute = (this: IExecuteFunctions, itemIndex: number) => Promise<OperationResult>;
 
 // Typed so that a resource/operation pair without an implementation fails to compile.
 const operations: {
@@ -64,7 +64,7 @@ export async function router(
 		try {
 			const results = await execute.call(this, itemIndex);
 			const executionData = this.helpers.constructExecutionMetaData(
-				this.helpers.returnJsonArray(results),
+				Array.isArray(results) ? this.helpers.returnJsonArray(results) : results.items,
 				{ itemData: { item: itemIndex } },
 			);
 			returnData.push(...executionData);

@@ -75,3 +75,14 @@ export function describeZodError(error: z.ZodError, root = 'data'): string {
 export function isSuccessCode(code: unknown): boolean {
 	return code === 200 || code === '200' || code === '0000';
 }
+
+/** POST /transcriptions/speech-to-text: the provider's own result; words are read leniently. */
+export const speechToTextDataSchema = z
+	.object({
+		text: z.string().nullish(),
+		words: z.array(z.unknown()).nullish(),
+		language_code: z.string().nullish(),
+		status: z.string().nullish(),
+		error: z.string().nullish(),
+	})
+	.passthrough();

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { toSrt, toVtt } from './subtitles';
+import { formatTimestamp, toSrt, toVtt } from './subtitles';
 
 /**
  * One spoken segment after normalisation. Whisper gives `{start_time, end_time, text, speaker?}`,
@@ -43,6 +43,7 @@ export interface TranscriptItem extends IDataObject {
 	audio_duration: number | null;
 	model: string | null;
 	segments: TranscriptSegment[];
+	text_with_timestamps: string;
 	srt: string;
 	vtt: string;
 }
@@ -137,6 +138,23 @@ export function listSpeakers(segments: TranscriptSegment[]): string[] {
 	return [...seen];
 }
 
+/**
+ * One line per speaker turn, `[00:01:02] SPEAKER_00: text` (no speaker part without labels):
+ * the form an LLM prompt for a summary or minutes reads best.
+ */
+export function toTimestampedText(segments: TranscriptSegment[]): string {
+	const lines: string[] = [];
+	for (const turn of mergeSpeakerTurns(segments)) {
+		const clock = formatTimestamp(Math.floor(turn.start_time), '.').slice(0, -4);
+		const said =
+			turn.speaker && turn.text
+				? `${turn.speaker}: ${turn.text}`
+				: (turn.speaker ?? turn.text ?? '');
+		lines.push(`[${clock}] ${said}`);
+	}
+	return lines.join('\n');
+}
+
 /** The whole transcript as one item, with SRT and WebVTT subtitles. */
 export function toTranscriptItem(segments: TranscriptSegment[], meta: TranscriptMeta): TranscriptItem {
 	let text = '';
@@ -149,6 +167,7 @@ export function toTranscriptItem(segments: TranscriptSegment[], meta: Transcript
 		audio_duration: meta.audioDuration,
 		model: meta.model,
 		segments,
+		text_with_timestamps: toTimestampedText(segments),
 		srt: toSrt(segments),
 		vtt: toVtt(segments),
 	};

@@ -133,3 +133,38 @@ export function checkSeconds(
 	}
 	return { ok: true, value };
 }
+
+/** A public http(s) URL of the media, for Transcribe from URL. */
+export function checkMediaUrl(raw: unknown): Checked<string> {
+	if (typeof raw !== 'string' || raw.trim() === '') {
+		return { ok: false, error: 'The "URL" field is empty' };
+	}
+	const value = raw.trim();
+	let url: URL;
+	try {
+		url = new URL(value);
+	} catch {
+		return { ok: false, error: `The "URL" field is not a valid URL: "${preview(value)}"` };
+	}
+	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+		return { ok: false, error: 'The "URL" field must start with http:// or https://' };
+	}
+	return { ok: true, value };
+}
+
+/** ISO 639-1 (or 639-3) language code, lower-cased; empty means "detect the language". */
+export function checkLanguageCode(raw: unknown): Checked<string | null> {
+	if (raw === undefined || raw === null) return { ok: true, value: null };
+	if (typeof raw !== 'string') {
+		return { ok: false, error: 'The "Language" field must be a language code such as en' };
+	}
+	const value = raw.trim().toLowerCase();
+	if (value === '') return { ok: true, value: null };
+	if (!/^[a-z]{2,3}$/.test(value)) {
+		return {
+			ok: false,
+			error: `The "Language" field must be an ISO 639-1 code such as en, de or fr (or empty to detect it), got "${preview(value)}"`,
+		};
+	}
+	return { ok: true, value };
+}

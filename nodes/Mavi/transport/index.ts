@@ -158,6 +158,9 @@ export async function maviRequest<S extends ZodTypeAny>(
 			// axios sends it as a stream with this type and Content-Length = its size.
 			options.body = multipart as unknown as IDataObject;
 			options.headers = { 'content-type': multipart.type };
+			// axios follows redirects through follow-redirects, which keeps every byte written in
+			// memory to replay it: the whole file. Mavi's upload does not redirect.
+			options.disableFollowRedirect = true;
 		} else if (request.method === 'POST' && request.body) {
 			options.body = request.body;
 		}

@@ -1,5 +1,7 @@
 import type { INodeProperties, TriggerPanelDefinition } from 'n8n-workflow';
 
+import { outputProperty } from '../helpers/outputOption';
+
 export const triggerPanel: TriggerPanelDefinition = {
 	header: 'Paste the production URL into the Mavi console',
 	executionsHelp: {
@@ -20,30 +22,7 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	{
-		displayName: 'Output',
-		name: 'output',
-		type: 'options',
-		options: [
-			{
-				name: 'One Item per Segment',
-				value: 'segments',
-				description: 'Each spoken segment with its start, end, text and speaker',
-			},
-			{
-				name: 'One Item per Speaker Turn',
-				value: 'speakerTurns',
-				description: 'Consecutive segments of the same speaker merged into one item',
-			},
-			{
-				name: 'One Item per Transcript',
-				value: 'transcript',
-				description: 'The whole text, the segments, the speakers, and SRT and WebVTT subtitles',
-			},
-		],
-		default: 'segments',
-		description: 'How a finished transcription is turned into items',
-	},
+	outputProperty,
 	{
 		displayName: 'Include Speaker Diarization Results',
 		name: 'includeDiarization',

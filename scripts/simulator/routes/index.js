@@ -2,6 +2,7 @@
 // Route table: each route's template is also its rate-limit and stats key.
 
 const assets = require('./assets');
+const { speechToText } = require('./speechToText');
 const transcriptions = require('./transcriptions');
 
 const ROUTES = [
@@ -15,6 +16,7 @@ const ROUTES = [
 		path: ['transcriptions', name],
 		handler: transcriptions.handlers[name],
 	})),
+	{ method: 'POST', path: ['transcriptions', 'speech-to-text'], handler: speechToText },
 ].map((route) => ({ ...route, endpoint: `${route.method} /${route.path.join('/')}` }));
 
 function matchPath(template, segments) {

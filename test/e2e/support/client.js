@@ -1,6 +1,8 @@
 'use strict';
 // Drives a running n8n over its REST API (cookie, as the editor does) and its public API
 // (X-N8N-API-KEY). Polls instead of sleeping fixed times: publishing and executions are async.
+// Works with n8n 2.x and 1.x: where they differ (2.x publishes, 1.x activates; 1.x's manual
+// run wants the workflow in the body) it asks the instance for its version once and adapts.
 const { ExecutionQueries, nodeItems } = require('./executions');
 const { sleep } = require('./processes');
 
@@ -22,6 +24,24 @@ class N8nClient extends ExecutionQueries {
 		this.url = url;
 		this.cookie = '';
 		this.apiKey = '';
+		this.versionPromise = undefined;
+	}
+
+	/** The instance's n8n version, e.g. '2.41.1' (from the editor's public settings). */
+	async n8nVersion() {
+		this.versionPromise ??= this.rest('GET', '/settings').then((res) => {
+			const version = res.body && res.body.data && res.body.data.versionCli;
+			if (res.status !== 200 || !version) {
+				this.versionPromise = undefined;
+				throw fail('n8n version (GET /rest/settings)', res);
+			}
+			return version;
+		});
+		return this.versionPromise;
+	}
+
+	async n8nMajor() {
+		return Number((await this.n8nVersion()).split('.')[0]);
 	}
 
 	async request(method, path, { body, headers = {}, raw = false } = {}) {
@@ -84,11 +104,11 @@ class N8nClient extends ExecutionQueries {
 	// ---- credentials ------------------------------------------------------------------------
 
 	async createCredential({ name, apiKey, baseUrl, webhookToken = '' }) {
-		const res = await this.api('POST', '/credentials', {
-			name,
-			type: 'maviApi',
-			data: { apiKey, baseUrl, webhookToken },
-		});
+		const data = { apiKey, baseUrl, webhookToken };
+		// 1.x adds "Allowed HTTP Request Domains" to every credential, and its public API schema
+		// then demands allowedDomains unless the choice is given (the editor always sends it).
+		if ((await this.n8nMajor()) < 2) data.allowedHttpRequestDomains = 'all';
+		const res = await this.api('POST', '/credentials', { name, type: 'maviApi', data });
 		if (res.status !== 200) throw fail('create credential', res);
 		return res.body;
 	}
@@ -129,37 +149,55 @@ class N8nClient extends ExecutionQueries {
 		return res.body.data;
 	}
 
-	/** Publishes and waits until every trigger reports "activated" (publishing is async). */
+	/**
+	 * Publishes (2.x) or activates (1.x) and waits until every trigger is live. 1.x activates
+	 * synchronously and answers 400 with the reason when a trigger cannot be activated.
+	 */
 	async publish(id, timeoutMs = 30000) {
-		const res = await this.api('POST', `/workflows/${id}/publish`);
-		if (res.status !== 200) throw fail('publish', res);
+		const action = (await this.n8nMajor()) >= 2 ? 'publish' : 'activate';
+		const res = await this.api('POST', `/workflows/${id}/${action}`);
+		if (res.status !== 200) throw fail(action, res);
 		return this.waitActive(id, timeoutMs);
 	}
 
 	/** Waits until a published workflow's triggers are live (also after a restart). */
 	async waitActive(id, timeoutMs = 30000) {
 		const deadline = Date.now() + timeoutMs;
+		const legacy = (await this.n8nMajor()) < 2;
 		for (;;) {
-			const status = await this.rest('GET', `/workflows/${id}/publication-status`);
-			const data = status.body && status.body.data;
-			if (
-				data &&
-				data.status === 'published' &&
-				data.triggers.every((t) => t.status === 'activated')
-			) {
-				return data;
-			}
-			const broken = data && data.triggers && data.triggers.find((t) => t.errorMessage);
-			if (broken) throw new Error(`trigger failed to activate: ${broken.errorMessage}`);
+			const state = legacy ? await this.activationState1x(id) : await this.publicationState(id);
+			if (state.active) return state.data;
+			if (state.error) throw new Error(`trigger failed to activate: ${state.error}`);
 			if (Date.now() > deadline)
-				throw new Error(`not published after ${timeoutMs} ms: ${status.text}`);
+				throw new Error(`not published after ${timeoutMs} ms: ${state.text}`);
 			await sleep(100);
 		}
 	}
 
+	async publicationState(id) {
+		const status = await this.rest('GET', `/workflows/${id}/publication-status`);
+		const data = status.body && status.body.data;
+		const active =
+			data && data.status === 'published' && data.triggers.every((t) => t.status === 'activated');
+		const broken = data && data.triggers && data.triggers.find((t) => t.errorMessage);
+		return { active, data, error: broken && broken.errorMessage, text: status.text };
+	}
+
+	/** 1.x: active in the database, in the running instance's list, and no activation error. */
+	async activationState1x(id) {
+		const error = await this.rest('GET', `/active-workflows/error/${id}`);
+		const message = error.body && error.body.data;
+		if (message) return { error: typeof message === 'string' ? message : JSON.stringify(message) };
+		const running = await this.rest('GET', '/active-workflows');
+		const ids = (running.body && running.body.data) || [];
+		const active = ids.includes(id);
+		return { active, data: { status: 'published', workflowId: id }, text: running.text };
+	}
+
 	async unpublish(id) {
-		const res = await this.api('POST', `/workflows/${id}/unpublish`);
-		if (res.status !== 200) throw fail('unpublish', res);
+		const action = (await this.n8nMajor()) >= 2 ? 'unpublish' : 'deactivate';
+		const res = await this.api('POST', `/workflows/${id}/${action}`);
+		if (res.status !== 200) throw fail(action, res);
 	}
 
 	/** POST to a production webhook; retries only n8n's "not registered" 404 for a short while. */
@@ -191,9 +229,10 @@ class N8nClient extends ExecutionQueries {
 		if (workflow.status !== 200) throw fail('get workflow', workflow);
 		const trigger = workflow.body.data.nodes.find((n) => n.type === 'n8n-nodes-base.manualTrigger');
 		if (!trigger) throw new Error(`workflow ${workflowId} has no Manual Trigger`);
-		const res = await this.rest('POST', `/workflows/${workflowId}/run`, {
-			triggerToStartFrom: { name: trigger.name },
-		});
+		const body = { triggerToStartFrom: { name: trigger.name } };
+		// 1.x runs the workflow the editor sends along; 2.x reads it from the database.
+		if ((await this.n8nMajor()) < 2) body.workflowData = workflow.body.data;
+		const res = await this.rest('POST', `/workflows/${workflowId}/run`, body);
 		const executionId = res.body && res.body.data && res.body.data.executionId;
 		if (res.status !== 200 || !executionId) throw fail('manual run', res);
 		return this.waitForExecution(executionId, timeoutMs);

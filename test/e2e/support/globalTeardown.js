@@ -1,21 +1,22 @@
 'use strict';
-// jest globalTeardown of the "e2e" project: stop the shared n8n (and its task runner) by PID,
-// keep its log under test/artifacts/ for inspection, and remove the temporary user folder.
+// jest globalTeardown of the e2e projects: stop the project's shared n8n (and its task runner)
+// by PID, keep its log under test/artifacts/ for inspection, and remove the temporary folder.
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { ROOT } = require('./n8n');
+const { ROOT, n8nLine } = require('./n8n');
+const { stopShared, forgetShared } = require('./globalSetup');
 
-module.exports = async function globalTeardown() {
-	const shared = globalThis.__MAVI_E2E__;
+module.exports = async function globalTeardown(_globalConfig, projectConfig = {}) {
+	const line = (projectConfig.globals && projectConfig.globals.MAVI_N8N_LINE) || n8nLine();
+	const shared = forgetShared(line);
 	if (!shared) return;
-	globalThis.__MAVI_E2E__ = undefined;
-	await require('./globalSetup').stopShared(shared);
-	if (shared.removeSignalHandlers) shared.removeSignalHandlers();
+	await stopShared(shared);
 	try {
 		const artifacts = path.join(ROOT, 'test/artifacts');
 		fs.mkdirSync(artifacts, { recursive: true });
-		fs.copyFileSync(shared.state.logFile, path.join(artifacts, 'e2e-n8n.log'));
+		const name = line === '2x' ? 'e2e-n8n.log' : `e2e-n8n-${line}.log`;
+		fs.copyFileSync(shared.state.logFile, path.join(artifacts, name));
 	} catch {
 		// A missing log must not hide the test results.
 	}

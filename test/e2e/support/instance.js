@@ -5,15 +5,16 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const { N8nClient } = require('./client');
-const { startN8n } = require('./n8n');
+const { startN8n, n8nLine } = require('./n8n');
 const { stopTree } = require('./processes');
 
 async function useN8n() {
-	let stateFile = process.env.MAVI_E2E_STATE;
+	const line = n8nLine();
+	const { startSharedN8n, stateVariable } = require('./globalSetup');
+	let stateFile = process.env[stateVariable(line)];
 	let privateShared;
 	if (!stateFile) {
-		const { startSharedN8n } = require('./globalSetup');
-		privateShared = await startSharedN8n();
+		privateShared = await startSharedN8n({ line });
 		stateFile = privateShared.stateFile;
 	}
 	const state = JSON.parse(fs.readFileSync(stateFile, 'utf8'));

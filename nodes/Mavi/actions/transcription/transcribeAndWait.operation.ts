@@ -9,13 +9,23 @@ import {
 	outputProperty,
 	speakerProperty,
 } from '../common.descriptions';
+import type { OperationResult } from '../node.type';
 import { transcribeSync } from '../shared';
+import { attachSubtitlesOption, withSubtitleFiles } from '../subtitleFiles';
 
 const properties: INodeProperties[] = [
 	assetIdProperty,
 	modelProperty,
 	speakerProperty,
 	outputProperty,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [attachSubtitlesOption],
+	},
 ];
 
 export const description = updateDisplayOptions(
@@ -23,10 +33,14 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const body = getTranscriptionBody.call(this, itemIndex);
 	const output = this.getNodeParameter('output', itemIndex) as OutputMode;
-	return await transcribeSync.call(
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const items = await transcribeSync.call(
 		this,
 		itemIndex,
 		'/transcriptions/sync-generate-audio',
@@ -35,4 +49,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		output,
 		body.model,
 	);
+	if (output !== 'transcript' || options.attachSubtitles !== true) return items;
+	return { items: [await withSubtitleFiles.call(this, items[0], body.asset_id)] };
 }

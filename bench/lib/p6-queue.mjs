@@ -1,4 +1,4 @@
-// P5 (issue 11): n8n in queue mode, two 30-item Transcription -> Start batches at once on two
+// P6 (issue 11): n8n in queue mode, two 30-item Transcription -> Start batches at once on two
 // workers against the simulator's 1 request/s limit, in both rate-limit styles. Reuses the
 // queue-mode e2e cluster (PostgreSQL, Redis, main, 2 webhook processes, 2 workers).
 import { writeFileSync } from 'node:fs';
@@ -16,8 +16,8 @@ const { useQueue } = require('../../test/e2e-queue/support/useQueue.js');
 
 const IDEAL_MS = 60_000; // 60 requests at 1 per second
 
-export async function runP5({ log }) {
-	log('P5: starting the queue-mode cluster (PostgreSQL, Redis, 5 n8n processes)');
+export async function runP6({ log }) {
+	log('P6: starting the queue-mode cluster (PostgreSQL, Redis, 5 n8n processes)');
 	const cluster = await startCluster();
 	let env;
 	try {
@@ -29,7 +29,7 @@ export async function runP5({ log }) {
 		for (const style of ['429', '400']) {
 			const run = await runConcurrentBatches(env, style);
 			log(
-				`P5 ${style}: wall ${run.wallMs} ms, ${run.failedItems} failed, ${run.rejected} rejected`,
+				`P6 ${style}: wall ${run.wallMs} ms, ${run.failedItems} failed, ${run.rejected} rejected`,
 			);
 			styles[style] = { ...run, wallOverIdeal: Math.round((run.wallMs / IDEAL_MS) * 100) / 100 };
 		}
@@ -42,20 +42,20 @@ export async function runP5({ log }) {
 }
 
 /** The report rows (see report.mjs). */
-export function p5Rows(p5, add) {
-	if (!p5 || p5.error) {
+export function p6Rows(p6, add) {
+	if (!p6 || p6.error) {
 		add(
-			'P5',
+			'P6',
 			'Queue mode, 2 workers',
-			`not measured: ${p5 ? p5.error : 'skipped'}`,
+			`not measured: ${p6 ? p6.error : 'skipped'}`,
 			'<= 1.3, 0',
 			null,
 		);
 		return;
 	}
-	for (const [style, run] of Object.entries(p5.styles)) {
+	for (const [style, run] of Object.entries(p6.styles)) {
 		add(
-			'P5',
+			'P6',
 			`queue mode, two 30-item Start batches on two workers, limit answered with ${style}: wall / 60 s; failed items; requests rejected`,
 			`${run.wallOverIdeal}; ${run.failedItems} failed (${run.tasks} tasks, ${run.duplicates} duplicates); ${run.rejected} rejected`,
 			'<= 1.3; 0 failed',
