@@ -49,7 +49,8 @@ function userFolderFor(workDir, name, installed) {
 async function startCluster({ logLevel = 'info' } = {}) {
 	const t0 = Date.now();
 	const programs = ensureDebianPackages(['postgresql', 'redis-server'], 'the queue-mode suite');
-	const runtime = ensureRuntime();
+	// Queue mode is tested on the 2.x line only.
+	const runtime = ensureRuntime('2x');
 	const runtimeMs = Date.now() - t0;
 	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mavi-e2e-queue-'));
 	const filesDir = path.join(workDir, 'files');
