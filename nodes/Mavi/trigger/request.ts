@@ -1,14 +1,13 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
+import { isRecord } from '../helpers/normalize';
+
 export const TOKEN_QUERY_PARAMETER = 'token';
 export const TOKEN_HEADER = 'x-mavi-token';
 
-// Never copied into items: the trigger's own secret, and credentials of any other kind.
+// Never copied into items: credentials of any kind. The token itself is also scrubbed by value
+// from whatever else is copied (see scrub.ts), since a proxy may repeat it in any header.
 const SECRET_HEADERS = new Set([TOKEN_HEADER, 'authorization', 'proxy-authorization', 'cookie']);
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function stringsOf(value: unknown): string[] {
 	if (typeof value === 'string') return [value];

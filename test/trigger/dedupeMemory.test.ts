@@ -6,7 +6,7 @@ import {
 	remember,
 	scopeCount,
 	wasSeen,
-} from '../../nodes/Mavi/helpers/dedupe';
+} from '../../nodes/Mavi/trigger/dedupe';
 
 describe('dedupe helper', () => {
 	it('BoundedIdSet forgets the oldest id beyond its capacity', () => {
