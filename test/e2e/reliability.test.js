@@ -116,13 +116,14 @@ test('R1 sample: 20 hostile bodies: only broken envelopes get a 4xx, and n8n kee
 		const { status, text } = sent.results.find((r) => r.name === request.name);
 		const verdict = envelopeVerdict(request);
 		const refused = status >= 400 && status <= 499;
-		if (!refused && text.includes('"executionId"')) started += 1;
+		const acknowledged = /"(ignored|duplicate)":true/.test(text);
+		if (status === 200 && !acknowledged) started += 1;
 		const ok =
 			verdict === 'broken'
 				? refused
 				: verdict === 'sound'
 					? status === 200
-					: refused || (status === 200 && !text.includes('"executionId"'));
+					: refused || (status === 200 && acknowledged);
 		if (!ok) wrong.push(`${request.name} (${verdict}): ${status} ${text.slice(0, 120)}`);
 	});
 	expect(wrong).toEqual([]);

@@ -108,6 +108,8 @@ test('b. the documented callback gives exactly the documented item', async () =>
 		withToken,
 	);
 	expect(res.status).toBe(200);
+	// What n8n itself sends back for a callback that starts an execution.
+	expect(res.body).toEqual({ received: true, task_id: taskId });
 	const execution = await waitForTask(taskId);
 	expect(await countExecutions()).toBe(before + 1);
 	expect(triggerItems(execution)).toEqual([

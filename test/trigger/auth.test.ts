@@ -129,6 +129,28 @@ describe('webhook(): authentication with the credential Webhook Token', () => {
 		expect(json.raw_payload.note).toBe('token=[redacted]');
 	});
 
+	it.each([
+		['verbatim', (value: string) => value],
+		[
+			'through a JSON escape',
+			(value: string) => `\\u${value.charCodeAt(0).toString(16).padStart(4, '0')}${value.slice(1)}`,
+		],
+	])("with n8n's raw bytes, a token in the body %s is still scrubbed", async (_name, encode) => {
+		const text = JSON.stringify({ ...documentedCallback(), note: 'TOKEN' }).replace(
+			'TOKEN',
+			encode(CONFIGURED_VALUE),
+		);
+		const body = JSON.parse(text) as Record<string, unknown>;
+		expect(body.note).toBe(CONFIGURED_VALUE);
+		const outcome = await withToken({
+			query: { token: CONFIGURED_VALUE },
+			body,
+			rawBody: Buffer.from(text),
+			parameters: { options: { includeRawPayload: true } },
+		});
+		expect(JSON.stringify(outcome.items)).not.toContain(CONFIGURED_VALUE);
+	});
+
 	it('a segment text holding the token is scrubbed too', async () => {
 		const body = documentedCallback() as { data: { data: { data: Array<{ text: string }> } } };
 		body.data.data.data[0].text = `say ${CONFIGURED_VALUE} twice ${CONFIGURED_VALUE}`;

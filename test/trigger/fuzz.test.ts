@@ -164,19 +164,15 @@ function expectTranscriptKept(body: unknown, outcome: FakeOutcome) {
 // Bounded by count; the generous timeout only keeps a loaded CI machine from failing them.
 const FUZZ_TIMEOUT_MS = 120_000;
 
-describe('fuzz: hostile callback bodies through webhook()', () => {
-	const totals = { bodies: 0, throws: 0, items: 0 };
-
-	// A throw is counted and reported as a failed expectation, never re-thrown.
+// 3,500 + 1,500 + 5,000 = 10,000 bodies; each test stands alone, in any order.
+describe('fuzz: 10,000 hostile callback bodies through webhook(), 0 throws', () => {
+	// A throw fails the property with its message (fast-check shrinks it), never escapes.
 	async function run(body: unknown): Promise<FakeOutcome | undefined> {
-		totals.bodies += 1;
 		let thrown: string | undefined;
 		let outcome: FakeOutcome | undefined;
 		try {
 			outcome = await callWebhook({ body, workflowId: freshWorkflowId() });
-			totals.items += outcome.items.length;
 		} catch (error) {
-			totals.throws += 1;
 			thrown = String(error);
 		}
 		expect(thrown).toBeUndefined();
@@ -232,10 +228,6 @@ describe('fuzz: hostile callback bodies through webhook()', () => {
 		},
 		FUZZ_TIMEOUT_MS,
 	);
-
-	it('adds up to 10,000 bodies, 0 throws', () => {
-		expect(totals).toMatchObject({ bodies: 10000, throws: 0 });
-	});
 
 	it(
 		'1,000 arbitrary mutations never throw and answer consistently',

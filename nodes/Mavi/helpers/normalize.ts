@@ -51,8 +51,8 @@ function readText(value: unknown, key: string, warnings: string[]): string | nul
 	return null;
 }
 
-function readSegment(entry: unknown, keys: SegmentKeys): TranscriptSegment {
-	if (!isRecord(entry)) return unreadable('segment is not an object');
+// The slow path, only for a segment that the fast path could not read in full.
+function readOddSegment(entry: Record<string, unknown>, keys: SegmentKeys): TranscriptSegment {
 	const warnings: string[] = [];
 	const start = toFiniteNumber(entry[keys.start]);
 	if (start === undefined) warnings.push(`${keys.start} is not a number`);
@@ -64,14 +64,21 @@ function readSegment(entry: unknown, keys: SegmentKeys): TranscriptSegment {
 		speaker = null;
 	}
 	const text = keys.text === undefined ? null : readText(entry[keys.text], keys.text, warnings);
-	const segment: TranscriptSegment = {
-		start_time: start ?? null,
-		end_time: end ?? null,
-		text,
-		speaker,
-	};
-	if (warnings.length > 0) segment.warnings = warnings;
-	return segment;
+	return { start_time: start ?? null, end_time: end ?? null, text, speaker, warnings };
+}
+
+function readSegment(entry: unknown, keys: SegmentKeys): TranscriptSegment {
+	if (!isRecord(entry)) return unreadable('segment is not an object');
+	const start = toFiniteNumber(entry[keys.start]);
+	const end = toFiniteNumber(entry[keys.end]);
+	const speaker = speakerOf(entry.speaker);
+	if (start === undefined || end === undefined || speaker === undefined) {
+		return readOddSegment(entry, keys);
+	}
+	if (keys.text === undefined) return { start_time: start, end_time: end, text: null, speaker };
+	const text = entry[keys.text];
+	if (typeof text !== 'string') return readOddSegment(entry, keys);
+	return { start_time: start, end_time: end, text: text.trim(), speaker };
 }
 
 /** Every entry becomes a segment, in order; odd ones carry `warnings`. */

@@ -47,6 +47,26 @@ export function requestBody(context: IWebhookFunctions): unknown {
 	return body ?? {};
 }
 
+const BACKSLASH = 0x5c;
+
+/**
+ * True when no string parsed from the body can hold `secret`: the bytes n8n received (UTF-8 JSON
+ * or text) do not contain it, and JSON could only build it from other bytes with an escape, which
+ * needs a backslash. Lets the trigger skip scrubbing 10,000 items that cannot hold the token.
+ */
+export function bodyCannotHold(context: IWebhookFunctions, secret: string): boolean {
+	const rawBody = (context.getRequestObject() as { rawBody?: unknown }).rawBody;
+	if (!(rawBody instanceof Uint8Array)) return false;
+	const [type, ...parameters] = String(context.getHeaderData()['content-type'] ?? '')
+		.toLowerCase()
+		.split(';');
+	if (type.trim() !== 'application/json' && type.trim() !== 'text/plain') return false;
+	const charset = parameters.find((parameter) => parameter.trim().startsWith('charset='));
+	if (charset !== undefined && !/^charset="?utf-?8"?$/.test(charset.trim())) return false;
+	const bytes = Buffer.from(rawBody.buffer, rawBody.byteOffset, rawBody.byteLength);
+	return !bytes.includes(secret, 0, 'utf8') && !bytes.includes(BACKSLASH);
+}
+
 export function headersWithoutSecrets(context: IWebhookFunctions): IDataObject {
 	const headers: IDataObject = {};
 	for (const [name, value] of Object.entries(context.getHeaderData())) {

@@ -10,6 +10,7 @@ import { requestScope } from './lifecycle';
 import { logRefusal } from './log';
 import type { Refusal } from './log';
 import {
+	bodyCannotHold,
 	headersWithoutSecrets,
 	queryWithoutToken,
 	receivedTokens,
@@ -122,14 +123,14 @@ export async function receiveCallback(this: IWebhookFunctions): Promise<IWebhook
 	if (reason !== undefined)
 		return refuse(this, ...acknowledgement(taskId, reason, 'ignored'), token);
 
-	const items = buildItems(
-		result,
-		settings.output,
-		json.value,
-		requestExtras(this, settings, json.value),
-	);
-	scrubSecret(items, token);
+	const extras = requestExtras(this, settings, json.value);
+	// The token is scrubbed by value wherever it could be; the items only when the body could
+	// hold it at all, which spares a walk over every segment of almost every callback.
+	scrubSecret(extras.headers, token);
+	scrubSecret(extras.query, token);
+	const items = buildItems(result, settings.output, json.value, extras);
+	if (!bodyCannotHold(this, token)) scrubSecret(items, token);
 	// Only now, right before n8n starts the execution, is the task remembered as emitted.
 	remember(scope, taskId);
-	return { workflowData: [items] };
+	return { workflowData: [items], webhookResponse: { received: true, task_id: taskId } };
 }
