@@ -1,5 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 
+import { scopeCount } from '../../nodes/Mavi/trigger/dedupe';
+
 import {
 	callWebhook,
 	FAKE_WEBHOOK_VALUE,
@@ -7,7 +9,9 @@ import {
 	freshWorkflowId,
 	trigger,
 } from './fakeWebhook';
-import { documentedCallback } from './fixtures';
+import { documentedCallback, speakerSegments, transcriptionCallback } from './fixtures';
+
+const taskId = (n: number): string => n.toString(16).padStart(32, '0');
 
 const methods = trigger.webhookMethods.default;
 const url = 'http://localhost:5678/webhook/abc/mavi';
@@ -77,5 +81,54 @@ describe('rule 8: the Webhook Token is read once per TOKEN_CACHE_MS per credenti
 		});
 		expect(fourth.executionStarted).toBe(true);
 		expect(FAKE_WEBHOOK_VALUE).not.toBe('rotated-token');
+	});
+});
+
+describe('webhookMethods: local state only', () => {
+	const productionUrl = 'http://localhost:5678/webhook/abc/mavi';
+	const testUrl = 'http://localhost:5678/webhook-test/abc/mavi';
+
+	it('create registers the webhook; checkExists sees it; delete clears it and the memory', async () => {
+		const workflowId = freshWorkflowId();
+		const methods = trigger.webhookMethods.default;
+		const activate = fakeHookFunctions({ workflowId, mode: 'trigger', url: productionUrl });
+		expect(await methods.checkExists.call(activate)).toBe(false);
+		expect(await methods.create.call(activate)).toBe(true);
+		expect(await methods.checkExists.call(activate)).toBe(true);
+
+		const body = transcriptionCallback(taskId(20), speakerSegments(1));
+		await callWebhook({ body, workflowId });
+		expect((await callWebhook({ body, workflowId })).response).toMatchObject({ duplicate: true });
+
+		// Stopping a test listen (n8n calls delete with mode 'internal') leaves production alone.
+		const listen = fakeHookFunctions({ workflowId, mode: 'manual', url: testUrl });
+		await methods.create.call(listen);
+		const stopListening = fakeHookFunctions({
+			workflowId,
+			mode: 'internal',
+			url: testUrl,
+		});
+		expect(await methods.delete.call(stopListening)).toBe(true);
+		expect((await callWebhook({ body, workflowId })).response).toMatchObject({ duplicate: true });
+
+		const scopesBefore = scopeCount();
+		const deactivate = fakeHookFunctions({
+			workflowId,
+			mode: 'internal',
+			url: productionUrl,
+		});
+		expect(await methods.delete.call(deactivate)).toBe(true);
+		expect(scopeCount()).toBe(scopesBefore - 1);
+		expect(await methods.checkExists.call(activate)).toBe(false);
+		expect((await callWebhook({ body, workflowId })).executionStarted).toBe(true);
+	});
+
+	it('delete of a webhook this process never created changes nothing and does not throw', async () => {
+		const hook = fakeHookFunctions({
+			workflowId: freshWorkflowId(),
+			mode: 'internal',
+			url: productionUrl,
+		});
+		await expect(trigger.webhookMethods.default.delete.call(hook)).resolves.toBe(true);
 	});
 });
