@@ -15,7 +15,7 @@ export const triggerPanel: TriggerPanelDefinition = {
 export const triggerProperties: INodeProperties[] = [
 	{
 		displayName:
-			'Set a Webhook Token in the Mavi API credential and add it to the URL in the Mavi console as ?token=&lt;your secret&gt;. Without one the workflow cannot be published.',
+			'Set a Webhook Token in the Mavi API credential and add it to the URL in the Mavi console as ?token=&lt;your secret&gt;. Without one the workflow cannot be published (unless "Allow Callbacks Without Token" is on).',
 		name: 'tokenNotice',
 		type: 'notice',
 		default: '',
