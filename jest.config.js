@@ -3,7 +3,7 @@
 // `e2e-queue` (n8n 2.x in queue mode) and `dev` (`npm run dev` for real). `npm test` runs them all.
 //
 //   MAVI_N8N_LINES=2x npm test      only the given n8n lines' e2e projects (comma-separated)
-//   npx jest --selectProjects e2e-1x test/e2e/trigger.test.js   one file against n8n 1.x
+//   npx jest --runInBand test/e2e/trigger.test.js --selectProjects e2e-1x   one file on n8n 1.x
 const tsTransform = {
 	'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', isolatedModules: true }],
 };
