@@ -62,7 +62,7 @@ test("zod resolves to n8n's own copy: the package brings none", () => {
 		const Module = require('node:module');
 		process.env.NODE_PATH = Module._nodeModulePaths(${JSON.stringify(path.dirname(loader))}).join(':');
 		Module._initPaths();
-		const from = Module.createRequire(${JSON.stringify(path.join(packageDir, 'dist/nodes/Mavi/helpers/callback.js'))});
+		const from = Module.createRequire(${JSON.stringify(path.join(packageDir, 'dist/nodes/Mavi/helpers/schemas.js'))});
 		const file = from.resolve('zod');
 		const { z } = from('zod');
 		console.log(JSON.stringify({ file, object: typeof z.object }));`;
@@ -73,11 +73,12 @@ test("zod resolves to n8n's own copy: the package brings none", () => {
 	expect(object).toBe('function');
 });
 
-test('inside n8n, the zod envelope check answers a bad task_id with 400 and its reason', async () => {
-	const body = wf.transcriptionCallback('not a task id!');
+test('inside n8n, a broken envelope (task_id not a string) gets 400 with its reason', async () => {
+	const body = { ...wf.transcriptionCallback(wf.randomTaskId()), task_id: 42 };
 	const res = await client.postWebhook(trigger.webhookPath, body, withToken);
 	expect(res.status).toBe(400);
-	expect(res.body).toEqual({ error: expect.stringMatching(/^task_id must be 1-128 letters/) });
+	expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+	expect(res.body).toEqual({ error: 'task_id must be a string' });
 });
 
 test('Mavi gets a JSON 2xx for a callback that starts an execution, with its segments', async () => {
