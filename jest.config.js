@@ -1,6 +1,6 @@
 // Projects: `unit` (pure logic, and node code against the local simulator over real HTTP),
 // `e2e` and `e2e-1x` (the built package inside a real n8n 2.x and 1.x: the same test files),
-// and `dev` (`npm run dev` for real). `npm test` runs them all.
+// `e2e-queue` (n8n 2.x in queue mode) and `dev` (`npm run dev` for real). `npm test` runs them all.
 //
 //   MAVI_N8N_LINES=2x npm test      only the given n8n lines' e2e projects (comma-separated)
 //   npx jest --selectProjects e2e-1x test/e2e/trigger.test.js   one file against n8n 1.x
@@ -45,7 +45,7 @@ module.exports = {
 			testEnvironment: 'node',
 			transform: tsTransform,
 			testMatch: ['<rootDir>/test/**/*.test.{ts,js}'],
-			testPathIgnorePatterns: ['<rootDir>/test/e2e/', '<rootDir>/test/dev/'],
+			testPathIgnorePatterns: ['<rootDir>/test/e2e/', '<rootDir>/test/e2e-queue/', '<rootDir>/test/dev/'],
 			modulePathIgnorePatterns: ['<rootDir>/dist/'],
 		},
 		...selectedLines.map((line) => e2eProject({ displayName: N8N_LINES[line], line })),
@@ -55,5 +55,12 @@ module.exports = {
 			testMatch: ['<rootDir>/test/dev/**/*.test.js'],
 			modulePathIgnorePatterns: ['<rootDir>/dist/'],
 		},
+		// n8n 2.x in queue mode (PostgreSQL, Redis, main, 2 webhook processes, 2 workers), own cluster.
+		e2eProject({
+			displayName: 'e2e-queue',
+			testMatch: ['<rootDir>/test/e2e-queue/**/*.test.js'],
+			globalSetup: '<rootDir>/test/e2e-queue/support/globalSetup.js',
+			globalTeardown: '<rootDir>/test/e2e-queue/support/globalTeardown.js',
+		}),
 	],
 };

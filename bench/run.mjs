@@ -1,4 +1,4 @@
-// `npm run bench`: P1-P4 of issue 7 and P5 of issue 10, side by side in one run. Prints the table and writes
+// `npm run bench`: P1-P4 of issue 7, P5 of issue 10 and P6 of issue 11, side by side in one run. Prints the table and writes
 // bench/results/latest.{md,json} (`--dated` also writes bench/results/<date>.md).
 // A benchmark never fails CI: exit 0 unless the bench itself crashed.
 // Env: BENCH_DIST (snapshot of dist/ for P2/P4), BENCH_PROFILE=1 (--cpu-prof on n8n),
@@ -14,6 +14,7 @@ import { runP1 } from './lib/p1-trigger.mjs';
 import { runP3 } from './lib/p3-batch.mjs';
 import { countRuntimeDependencies, measurePack, measureRequire } from './lib/p4-footprint.mjs';
 import { runP5 } from './lib/p5-upload.mjs';
+import { runP6 } from './lib/p6-queue.mjs';
 import { analyzeProfiles, profileText } from './lib/profile.mjs';
 import { buildRows, markdownTable, writeResults } from './lib/report.mjs';
 
@@ -128,6 +129,8 @@ async function main() {
 		process.removeListener('SIGINT', onSignal);
 		process.removeListener('SIGTERM', onSignal);
 	}
+	// Queue mode last, on its own cluster, once the single n8n is gone.
+	results.p6 = await part('P6', () => runP6({ log }));
 	if (profileDir && results.p1 && results.p1.windowsUs) {
 		try {
 			const analysis = analyzeProfiles(profileDir, results.p1.windowsUs);

@@ -45,14 +45,15 @@ const PARAMETERS = {
 };
 
 /** The slice of IWebhookFunctions the trigger uses, as n8n hands it an already parsed body. */
-function webhookContext(body) {
+function webhookContext(body, rawBody) {
 	const response = { status: () => response, json: () => response, send: () => response };
 	return {
 		getCredentials: async () => ({ apiKey: 'k', baseUrl: 'http://x', webhookToken: TOKEN }),
 		getQueryData: () => ({ token: TOKEN }),
 		getHeaderData: () => ({ 'content-type': 'application/json' }),
 		getBodyData: () => body,
-		getRequestObject: () => ({ body }),
+		// n8n keeps the bytes it parsed the body from (req.rawBody) for every webhook.
+		getRequestObject: () => ({ body, rawBody }),
 		getResponseObject: () => response,
 		getNodeParameter: (name, fallback) => (name in PARAMETERS ? PARAMETERS[name] : fallback),
 		getNode: () => ({ id: 'bench-node', name: 'Mavi Transcription Trigger', parameters: {} }),
@@ -65,7 +66,7 @@ function webhookContext(body) {
 
 async function mapOnce(body) {
 	body.task_id = randomTaskId(); // the trigger drops repeated task_ids
-	const result = await trigger.webhook.call(webhookContext(body));
+	const result = await trigger.webhook.call(webhookContext(body, rawBody));
 	const items = result.workflowData && result.workflowData[0];
 	if (!items || items.length !== SEGMENTS) {
 		throw new Error(`webhook() gave ${items ? items.length : 'no'} items, expected ${SEGMENTS}`);
@@ -86,6 +87,7 @@ async function timeMap(body) {
 }
 
 const text = JSON.stringify(makeCallback(SEGMENTS));
+const rawBody = Buffer.from(text);
 const body = JSON.parse(text);
 
 for (let i = 0; i < WARMUP; i++) {

@@ -2,6 +2,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
+import { p6Rows } from './p6-queue.mjs';
+
 const fmt = (value, unit = '') =>
 	value === null || value === undefined ? 'n/a' : `${value}${unit}`;
 const kB = (bytes) => (bytes === undefined ? null : Math.round(bytes / 100) / 10);
@@ -10,7 +12,7 @@ const kB = (bytes) => (bytes === undefined ? null : Math.round(bytes / 100) / 10
 export function buildRows(results) {
 	const rows = [];
 	const add = (id, metric, value, target, met) => rows.push({ id, metric, value, target, met });
-	const { p1, p2, p3, p4, p5 } = results;
+	const { p1, p2, p3, p4, p5, p6 } = results;
 	if (p1 && !p1.error) {
 		const { ours, diy, diyNoOp, diyAuth } = p1.variants;
 		add(
@@ -160,6 +162,7 @@ export function buildRows(results) {
 	} else {
 		add('P5', 'Upload memory', `not measured: ${p5 ? p5.error : 'skipped'}`, 'flat', null);
 	}
+	p6Rows(p6, add);
 	return rows;
 }
 

@@ -30,11 +30,10 @@ export class MaviTranscriptionTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				responseMode: 'onReceived',
-				// Without responseData n8n answers the literal text "firstEntryJson". This expression
-				// yields an object, which n8n sends as JSON. n8n 2.x evaluates it once the execution
-				// exists; 1.x before, without $execution, so the answer there has no executionId.
-				responseData:
-					'={{ { "received": true, "executionId": $execution ? $execution.id : undefined } }}',
+				// Empty, so n8n sends the webhookResponse that webhook() returns with the items. An
+				// expression here (e.g. $execution.id) is evaluated in an expression isolate twice per
+				// callback, which cost about 28 ms at 10,000 segments in n8n 2.41 (bench P1).
+				responseData: '',
 				path: 'mavi',
 			},
 		],

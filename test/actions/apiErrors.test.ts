@@ -77,18 +77,20 @@ describe('API errors become clear NodeApiErrors without secrets', () => {
 		}
 	});
 
-	it('the ambiguous 400 is retried twice, then names both causes', async () => {
+	it('the ambiguous 400 on an unknown asset: one look at its metadata, then that reason', async () => {
 		const endpoint = 'POST /transcriptions/sync-generate-speaker';
-		const before = mavi.sim.stats().byEndpoint[endpoint] ?? 0;
+		const count = (name: string) => mavi.sim.stats().byEndpoint[name] ?? 0;
+		const before = [count(endpoint), count('GET /:asset/metadata')];
 		const result = await runTranscribe(
 			{ resource: 'speaker', operation: 'diarizeAndWait', assetId: 're_999', output: 'segments' },
 			mavi.credentials,
 		);
-		expect(mavi.sim.stats().byEndpoint[endpoint] - before).toBe(3);
+		expect([count(endpoint), count('GET /:asset/metadata')]).toEqual([
+			before[0] + 1,
+			before[1] + 1,
+		]);
 		expect(result.thrownError?.message).toMatch(/Request has exceeded the limit\./);
-		expect(result.thrownError?.description).toMatch(/rate limit/);
-		expect(result.thrownError?.description).toMatch(/asset ID is invalid/);
-		expect(result.thrownError?.description).toMatch(/not ready/);
+		expect(result.thrownError?.message).toMatch(/re_999 does not exist/);
 	});
 
 	it('other 400s are not retried', async () => {

@@ -1,8 +1,8 @@
 'use strict';
 // Issue 5, "In a real browser": Debian's chromium signs in to the real n8n, opens imported
-// examples, and checks what a user sees in the Mavi Transcribe and trigger panels.
-// Screenshots go to test/artifacts/browser/ (git-ignored); with MAVI_DOC_SCREENSHOTS=1 the
-// two README images in docs/images/ are refreshed from the same shots.
+// examples, and checks what a user sees in the Mavi Transcribe and trigger panels, on n8n 2.x
+// and 1.x. Screenshots go to test/artifacts/browser/ (browser-1x/ for 1.x; git-ignored); with
+// MAVI_DOC_SCREENSHOTS=1 the two README images in docs/images/ are refreshed from the 2.x shots.
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -10,12 +10,16 @@ const path = require('node:path');
 const browser = require('./support/browser');
 const { loadExamples, prepareExample } = require('./support/examples');
 const { useN8n } = require('./support/instance');
-const { ROOT } = require('./support/n8n');
+const { ROOT, n8nLine } = require('./support/n8n');
 const { E2E_API_KEY, E2E_WEBHOOK_TOKEN } = require('./support/secrets');
 
 jest.setTimeout(180000);
 
-const ARTIFACTS = path.join(ROOT, 'test/artifacts/browser');
+const LINE = n8nLine();
+const ARTIFACTS = path.join(
+	ROOT,
+	LINE === '2x' ? 'test/artifacts/browser' : `test/artifacts/browser-${LINE}`,
+);
 const DOC_IMAGES = path.join(ROOT, 'docs/images');
 const TRANSCRIBE_EXAMPLE = 'transcribe-and-wait-srt.json';
 const TRIGGER_EXAMPLE = 'trigger-segments-filter-speaker.json';
@@ -31,7 +35,7 @@ const example = (file) => loadExamples().find((entry) => entry.file === file).wo
 /** Saves a screenshot under test/artifacts/browser/ and, on request, as a README image. */
 async function shot(name, docImage) {
 	const file = await browser.screenshot(session.page, path.join(ARTIFACTS, `${name}.png`));
-	if (docImage && process.env.MAVI_DOC_SCREENSHOTS === '1') {
+	if (docImage && LINE === '2x' && process.env.MAVI_DOC_SCREENSHOTS === '1') {
 		fs.mkdirSync(DOC_IMAGES, { recursive: true });
 		fs.copyFileSync(file, path.join(DOC_IMAGES, docImage));
 	}
@@ -128,7 +132,7 @@ test('Mavi Transcription Trigger: the panel shows the production and test webhoo
 	await browser.closeNode(page);
 });
 
-test('writes at least two screenshots to test/artifacts/browser/', () => {
+test('writes at least two screenshots to its artifacts folder', () => {
 	const pngs = fs.readdirSync(ARTIFACTS).filter((file) => /^\d\d-.*\.png$/.test(file));
 	expect(pngs.length).toBeGreaterThanOrEqual(2);
 });

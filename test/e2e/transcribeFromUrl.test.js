@@ -48,6 +48,8 @@ function fanOut(name, steps) {
 async function run(workflow) {
 	const created = await client.createWorkflow(workflow);
 	const execution = await client.runManual(created.id);
+	// Once on n8n 1.x an execution came back without data: show what it was if that recurs.
+	expect(execution).toHaveProperty('data.resultData');
 	const error = execution.data.resultData.error;
 	expect({ status: execution.status, error: error && error.message }).toEqual({
 		status: 'success',
@@ -233,7 +235,7 @@ test('Attach Subtitle Files: Write Files to Disk writes a valid .srt and .vtt', 
 	for (const ext of ['srt', 'vtt']) fs.rmSync(`${dir}/standup.${ext}`, { force: true });
 	const credentials = { maviApi: { id: credential.id, name: credential.name } };
 	const write = (name, property, x) =>
-		wf.node(name, 'n8n-nodes-base.readWriteFile', 1.1, x, {
+		wf.node(name, 'n8n-nodes-base.readWriteFile', 1, x, {
 			operation: 'write',
 			fileName: `=${dir}/{{ $binary.${property}.fileName }}`,
 			dataPropertyName: property,

@@ -7,6 +7,7 @@ const { SEGMENT_ITEM_KEYS } = require('../support/segmentKeys');
 const { nodeItems } = require('./support/client');
 const { publishTrigger, useMaviEnvironment } = require('./support/environment');
 const { secretLeaks } = require('./support/leaks');
+const { logLinesWith } = require('./support/n8nLog');
 const { E2E_WEBHOOK_TOKEN } = require('./support/secrets');
 const { makeWav } = require('./support/wav');
 const wf = require('./support/workflows');
@@ -107,6 +108,8 @@ test('b. the documented callback gives exactly the documented item', async () =>
 		withToken,
 	);
 	expect(res.status).toBe(200);
+	// What n8n itself sends back for a callback that starts an execution.
+	expect(res.body).toEqual({ received: true, task_id: taskId });
 	const execution = await waitForTask(taskId);
 	expect(await countExecutions()).toBe(before + 1);
 	expect(triggerItems(execution)).toEqual([
@@ -166,6 +169,78 @@ test('b. a failed task arrives as one failed item', async () => {
 	const execution = await waitForTask(taskId);
 	expect(triggerItems(execution)).toEqual([
 		{ task_id: taskId, failed: true, error: expect.any(String), code: expect.anything() },
+	]);
+});
+
+/** POSTs a callback, expects 2xx, and returns the execution it started. */
+async function deliverAndRead(body) {
+	const res = await client.postWebhook(trigger.webhookPath, body, withToken);
+	expect(res.status).toBe(200);
+	return waitForTask(body.task_id);
+}
+
+test('issue 12 acceptance 1: a segment with end_time null costs nothing but its own end time', async () => {
+	const before = await countExecutions();
+	const texts = ['one', 'two', 'three', 'four', 'five'];
+	const segments = texts.map((text, i) => ({
+		start_time: i * 2,
+		end_time: i === 2 ? null : i * 2 + 2,
+		text: ` ${text}`,
+		speaker: null,
+	}));
+	const body = wf.transcriptionCallback(wf.randomTaskId(), segments, 10);
+	const execution = await deliverAndRead(body);
+	const items = triggerItems(execution);
+	expect(items.map((item) => item.text)).toEqual(texts);
+	expect(items[2]).toMatchObject({
+		end_time: null,
+		duration: null,
+		warnings: ['end_time is not a number'],
+	});
+	for (const i of [0, 1, 3, 4]) expect(Object.keys(items[i]).sort()).toEqual(SEGMENT_ITEM_KEYS);
+	expect(await barrier()).toHaveLength(before + 2);
+});
+
+test('issue 12 acceptance 2: a valid envelope with data.data = {summary} is 2xx, no execution, one log line', async () => {
+	const before = await countExecutions();
+	const body = { ...wf.transcriptionCallback(wf.randomTaskId()) };
+	body.data = { ...body.data, data: { summary: 'The meeting agreed on a date.' } };
+	const res = await client.postWebhook(trigger.webhookPath, body, withToken);
+	expect(res.status).toBe(200);
+	expect(res.body).toMatchObject({ received: true, ignored: true, task_id: body.task_id });
+	const lines = await logLinesWith(n8n.state.logFile, [
+		'callback started no execution',
+		`task_id "${body.task_id}"`,
+	]);
+	process.stderr.write(`[issue 12] n8n log line: ${lines[0]}\n`);
+	expect(lines).toHaveLength(1);
+	expect(lines[0]).toMatch(/HTTP 200: Not a transcript.*"Pass Through Other Results" is off/);
+	expect(lines[0]).not.toContain('meeting agreed');
+	expect(await barrier()).toHaveLength(before + 1);
+});
+
+test('issue 12 acceptance 3: a named-speaker callback gives items with speaker Alice and Bob', async () => {
+	const taskId = wf.randomTaskId();
+	const body = {
+		code: 200,
+		message: 'SUCCESS',
+		data: {
+			data: {
+				audio_transcription: [
+					{ start_time: 0, end_time: 1.5, speaker: 'Alice', text: ' Hello Bob.' },
+					{ start_time: 1.5, end_time: 3, speaker: 'Bob', text: ' Hi Alice.' },
+				],
+				usage_metadata: [{ model: 'multi-speaker', duration: 3 }],
+			},
+			msg: 'ok',
+			success: true,
+		},
+		task_id: taskId,
+	};
+	const execution = await deliverAndRead(body);
+	expect(triggerItems(execution).map(({ speaker, text }) => ({ speaker, text }))).toEqual([
+		{ speaker: 'Alice', text: 'Hello Bob.' },
+		{ speaker: 'Bob', text: 'Hi Alice.' },
 	]);
 });
 

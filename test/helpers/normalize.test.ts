@@ -23,52 +23,77 @@ describe('normalize helpers', () => {
 	});
 
 	it('normalizes whisper segments: trimmed text, speaker string or null', () => {
-		const result = normalizeSegments(
+		const segments = normalizeSegments(
 			[
 				{ start_time: 0, end_time: '2', text: ' Oh ', speaker: null },
-				{ start_time: 2, end_time: 3, text: null },
-				{ start_time: 3, end_time: 4, speaker: '' },
+				{ start_time: 2, end_time: 3, text: '', speaker: '' },
 				{ start_time: 4, end_time: 5, text: 'x', speaker: 1 },
 			],
-			'data.data.data',
 			WHISPER_KEYS,
 		);
-		expect(result).toEqual({
-			ok: true,
-			segments: [
-				{ start_time: 0, end_time: 2, text: 'Oh', speaker: null },
-				{ start_time: 2, end_time: 3, text: '', speaker: null },
-				{ start_time: 3, end_time: 4, text: '', speaker: null },
-				{ start_time: 4, end_time: 5, text: 'x', speaker: 'SPEAKER_01' },
-			],
-		});
+		expect(segments).toEqual([
+			{ start_time: 0, end_time: 2, text: 'Oh', speaker: null },
+			{ start_time: 2, end_time: 3, text: '', speaker: null },
+			{ start_time: 4, end_time: 5, text: 'x', speaker: 'SPEAKER_01' },
+		]);
 	});
 
 	it('normalizes diarization segments with text null', () => {
-		const result = normalizeSegments(
-			[{ start: 1, end: 2, speaker: 'SPEAKER_00' }],
-			'items',
-			DIARIZATION_KEYS,
-		);
-		expect(result).toEqual({
-			ok: true,
-			segments: [{ start_time: 1, end_time: 2, text: null, speaker: 'SPEAKER_00' }],
-		});
+		expect(
+			normalizeSegments([{ start: '1', end: 2, speaker: 'SPEAKER_00' }], DIARIZATION_KEYS),
+		).toEqual([{ start_time: 1, end_time: 2, text: null, speaker: 'SPEAKER_00' }]);
 	});
 
 	it.each([
-		['not an array', { a: 1 }, 'p must be an array'],
-		['entry not an object', [1], 'p[0] must be an object'],
-		['entry an array', [[]], 'p[0] must be an object'],
-		['bad start', [{ start_time: 'x', end_time: 1 }], 'p[0].start_time must be a number'],
-		['bad end', [{ start_time: 0 }], 'p[0].end_time must be a number'],
-		['bad text', [{ start_time: 0, end_time: 1, text: 5 }], 'p[0].text must be a string'],
+		['entry not an object', 'x', { start_time: null, text: null }, ['segment is not an object']],
+		['entry an array', [1], { end_time: null }, ['segment is not an object']],
 		[
-			'bad speaker',
-			[{ start_time: 0, end_time: 1, speaker: true }],
-			'p[0].speaker must be a string or null',
+			'start a word',
+			{ start_time: 'soon', end_time: 1, text: 'a' },
+			{ start_time: null, end_time: 1, text: 'a' },
+			['start_time is not a number'],
 		],
-	])('reports %s with the exact path', (_name, raw, error) => {
-		expect(normalizeSegments(raw, 'p', WHISPER_KEYS)).toEqual({ ok: false, error });
-	});
+		[
+			'end null',
+			{ start_time: 0, end_time: null, text: 'a' },
+			{ start_time: 0, end_time: null },
+			['end_time is not a number'],
+		],
+		['text missing', { start_time: 0, end_time: 1 }, { text: null }, ['text is missing']],
+		['text null', { start_time: 0, end_time: 1, text: null }, { text: null }, ['text is missing']],
+		[
+			'text a number',
+			{ start_time: 0, end_time: 1, text: 7 },
+			{ text: null },
+			['text is not text'],
+		],
+		[
+			'speaker an object',
+			{ start_time: 0, end_time: 1, text: 'a', speaker: {} },
+			{ speaker: null, text: 'a' },
+			['speaker is not a name'],
+		],
+		[
+			'speaker negative',
+			{ start_time: 0, end_time: 1, text: 'a', speaker: -1 },
+			{ speaker: null },
+			['speaker is not a name'],
+		],
+		[
+			'two problems',
+			{ start_time: 'x', text: 'a' },
+			{ start_time: null, end_time: null, text: 'a' },
+			['start_time is not a number', 'end_time is not a number'],
+		],
+	])(
+		'keeps a segment with %s, with what could be read and warnings',
+		(_name, raw, read, warnings) => {
+			const good = { start_time: 9, end_time: 10, text: 'good', speaker: null };
+			const segments = normalizeSegments([good, raw, good], WHISPER_KEYS);
+			expect(segments).toHaveLength(3);
+			expect(segments[1]).toMatchObject({ ...read, warnings });
+			expect(segments[0]).toEqual(good);
+			expect(segments[2]).toEqual(good);
+		},
+	);
 });

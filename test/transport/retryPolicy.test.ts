@@ -13,7 +13,7 @@ describe('classifyHttpFailure', () => {
 		[401, 'Unauthorized', 'auth'],
 		[402, 'Insufficient credits', 'credits'],
 		[403, 'Forbidden', 'forbidden'],
-		[429, 'Request has exceeded the limit.', 'busy'],
+		[429, 'Request has exceeded the limit.', 'limited'],
 		[503, '', 'busy'],
 		[500, 'Internal Server Error', 'lost'],
 		[502, 'Bad Gateway', 'lost'],
@@ -48,6 +48,12 @@ describe('classifyNetworkFailure', () => {
 });
 
 describe('shouldRetry', () => {
+	it('retries limit answers 60 times: the limiter spaces them, another worker may hold the limit', () => {
+		expect(RETRY_LIMITS.limited).toBe(60);
+		expect(shouldRetry('limited', 59, false)).toBe(true);
+		expect(shouldRetry('limited', 60, false)).toBe(false);
+	});
+
 	it('retries busy and lost failures 6 times and the ambiguous 400 twice', () => {
 		expect(RETRY_LIMITS.busy).toBe(6);
 		expect(RETRY_LIMITS.lost).toBe(6);
@@ -64,7 +70,7 @@ describe('shouldRetry', () => {
 		expect(shouldRetry('lost', 0, true)).toBe(true);
 	});
 
-	it.each(['busy', 'ambiguous'] as const)(
+	it.each(['limited', 'busy', 'ambiguous'] as const)(
 		'resends a creating request after %s (Mavi did not process it)',
 		(kind) => {
 			expect(mayHaveBeenProcessed(kind)).toBe(false);

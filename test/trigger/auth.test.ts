@@ -79,13 +79,83 @@ describe('webhook(): authentication with the credential Webhook Token', () => {
 		expect(JSON.stringify(outcome.items)).not.toContain(CONFIGURED_VALUE);
 	});
 
-	it('an empty Webhook Token means no check', async () => {
-		const outcome = await callWebhook({
+	it('rule 5: no Webhook Token in the credential: 401 and a log line, unless the opt-in is on', async () => {
+		const request = {
 			body: documentedCallback(),
-			credentials: { apiKey: 'sk-mavi-test', webhookToken: '' },
+			credentials: { apiKey: 'sk-mavi-test', webhookToken: '  ' },
+			query: {},
+		};
+		const refused = await callWebhook({ ...request, workflowId: freshWorkflowId() });
+		expectUnauthorized(refused);
+		expect(refused.logLines).toEqual([
+			expect.stringMatching(/^warn: .*HTTP 401: .*no Webhook Token.*Allow Callbacks Without Token/),
+		]);
+		const allowed = await callWebhook({
+			...request,
+			parameters: { allowUnauthenticated: true },
 			workflowId: freshWorkflowId(),
 		});
+		expect(allowed.items).toHaveLength(1);
+	});
+
+	it('rule 4: a rejected token is logged without the token or the body', async () => {
+		const outcome = await withToken({ query: { token: `${CONFIGURED_VALUE}-wrong` } });
+		expect(outcome.logLines).toEqual([
+			expect.stringMatching(/^warn: .*HTTP 401: Missing or wrong webhook token \(no task_id\)$/),
+		]);
+		expect(outcome.logLines.join('\n')).not.toContain(CONFIGURED_VALUE);
+		expect(outcome.logLines.join('\n')).not.toContain('ASR transcription');
+	});
+
+	it('rule 6: the token is scrubbed by value from every header, the query and the raw payload', async () => {
+		const url = `/webhook/abc/mavi?token=${CONFIGURED_VALUE}`;
+		const outcome = await withToken({
+			query: { token: CONFIGURED_VALUE, next: `x${CONFIGURED_VALUE}` },
+			headers: {
+				'x-forwarded-uri': url,
+				'x-original-uri': url,
+				referer: `https://proxy.example${url}`,
+				[`x-${CONFIGURED_VALUE}`]: '1',
+			},
+			body: { ...documentedCallback(), note: `token=${CONFIGURED_VALUE}` },
+			parameters: { options: { includeHeaders: true, includeRawPayload: true } },
+		});
 		expect(outcome.items).toHaveLength(1);
+		const json = outcome.items[0].json as Record<string, Record<string, unknown>>;
+		expect(JSON.stringify(outcome.items)).not.toContain(CONFIGURED_VALUE);
+		expect(json.headers['x-forwarded-uri']).toBe('/webhook/abc/mavi?token=[redacted]');
+		expect(json.headers.referer).toBe('https://proxy.example/webhook/abc/mavi?token=[redacted]');
+		expect(json.query).toEqual({ next: 'x[redacted]' });
+		expect(json.raw_payload.note).toBe('token=[redacted]');
+	});
+
+	it.each([
+		['verbatim', (value: string) => value],
+		[
+			'through a JSON escape',
+			(value: string) => `\\u${value.charCodeAt(0).toString(16).padStart(4, '0')}${value.slice(1)}`,
+		],
+	])("with n8n's raw bytes, a token in the body %s is still scrubbed", async (_name, encode) => {
+		const text = JSON.stringify({ ...documentedCallback(), note: 'TOKEN' }).replace(
+			'TOKEN',
+			encode(CONFIGURED_VALUE),
+		);
+		const body = JSON.parse(text) as Record<string, unknown>;
+		expect(body.note).toBe(CONFIGURED_VALUE);
+		const outcome = await withToken({
+			query: { token: CONFIGURED_VALUE },
+			body,
+			rawBody: Buffer.from(text),
+			parameters: { options: { includeRawPayload: true } },
+		});
+		expect(JSON.stringify(outcome.items)).not.toContain(CONFIGURED_VALUE);
+	});
+
+	it('a segment text holding the token is scrubbed too', async () => {
+		const body = documentedCallback() as { data: { data: { data: Array<{ text: string }> } } };
+		body.data.data.data[0].text = `say ${CONFIGURED_VALUE} twice ${CONFIGURED_VALUE}`;
+		const outcome = await withToken({ query: { token: CONFIGURED_VALUE }, body });
+		expect(outcome.items[0].json.text).toBe('say [redacted] twice [redacted]');
 	});
 
 	it('surrounding whitespace in the credential field is ignored', async () => {

@@ -1,5 +1,13 @@
-import { scopeCount } from '../../nodes/Mavi/helpers/dedupe';
-import { callWebhook, fakeHookFunctions, freshWorkflowId, trigger } from './fakeWebhook';
+import {
+	BoundedIdSet,
+	dedupeScope,
+	forget,
+	MAX_NODES,
+	remember,
+	scopeCount,
+	wasSeen,
+} from '../../nodes/Mavi/trigger/dedupe';
+import { callWebhook, freshWorkflowId } from './fakeWebhook';
 import { failureCallback, speakerSegments, transcriptionCallback } from './fixtures';
 
 function taskId(n: number): string {
@@ -26,7 +34,7 @@ describe('webhook(): duplicate deliveries', () => {
 			[1, 2, 3].map(async () => await callWebhook({ body, workflowId })),
 		);
 		expect(outcomes.filter((outcome) => outcome.executionStarted)).toHaveLength(1);
-		expect(outcomes.filter((outcome) => outcome.status === 200)).toHaveLength(3);
+		expect(outcomes.filter((outcome) => outcome.status === 200)).toHaveLength(2);
 	});
 
 	it('a failed task is not emitted twice either', async () => {
@@ -53,7 +61,7 @@ describe('webhook(): duplicate deliveries', () => {
 		const broken = transcriptionCallback(taskId(4), [
 			{ start_time: 0, end_time: 1, text: 'x', speaker: null },
 		]);
-		(broken.data as { data: { data: unknown[] } }).data.data.push({ start_time: 'x' });
+		(broken as { data: unknown }).data = 'not an object';
 		expect((await callWebhook({ body: broken, workflowId })).status).toBe(400);
 		const ignoredFailure = await callWebhook({
 			body: failureCallback(taskId(4)),
@@ -95,61 +103,38 @@ describe('webhook(): duplicate deliveries', () => {
 	}, 60_000);
 });
 
-describe('webhookMethods: local state only', () => {
-	const productionUrl = 'http://localhost:5678/webhook/abc/mavi';
-	const testUrl = 'http://localhost:5678/webhook-test/abc/mavi';
-
-	it('create records the activation time; checkExists sees it; delete clears it and the memory', async () => {
-		const workflowId = freshWorkflowId();
-		const staticData = {};
-		const methods = trigger.webhookMethods.default;
-		const activate = fakeHookFunctions({
-			workflowId,
-			mode: 'trigger',
-			url: productionUrl,
-			staticData,
-		});
-		expect(await methods.checkExists.call(activate)).toBe(false);
-		expect(await methods.create.call(activate)).toBe(true);
-		expect(staticData).toEqual({ activatedAt: expect.any(String) });
-		expect(await methods.checkExists.call(activate)).toBe(true);
-
-		const body = transcriptionCallback(taskId(20), speakerSegments(1));
-		await callWebhook({ body, workflowId });
-		expect((await callWebhook({ body, workflowId })).response).toMatchObject({ duplicate: true });
-
-		// Stopping a test listen (n8n calls delete with mode 'internal') leaves production alone.
-		const listen = fakeHookFunctions({ workflowId, mode: 'manual', url: testUrl, staticData: {} });
-		await methods.create.call(listen);
-		const stopListening = fakeHookFunctions({
-			workflowId,
-			mode: 'internal',
-			url: testUrl,
-			staticData: {},
-		});
-		expect(await methods.delete.call(stopListening)).toBe(true);
-		expect((await callWebhook({ body, workflowId })).response).toMatchObject({ duplicate: true });
-
-		const scopesBefore = scopeCount();
-		const deactivate = fakeHookFunctions({
-			workflowId,
-			mode: 'internal',
-			url: productionUrl,
-			staticData,
-		});
-		expect(await methods.delete.call(deactivate)).toBe(true);
-		expect(staticData).toEqual({});
-		expect(scopeCount()).toBe(scopesBefore - 1);
-		expect(await methods.checkExists.call(activate)).toBe(false);
-		expect((await callWebhook({ body, workflowId })).executionStarted).toBe(true);
+describe('dedupe helper', () => {
+	it('BoundedIdSet forgets the oldest id beyond its capacity', () => {
+		const set = new BoundedIdSet(3);
+		for (const id of ['a', 'b', 'c', 'a', 'd']) set.add(id);
+		expect(set.size).toBe(3);
+		expect(set.has('a')).toBe(false);
+		expect(['b', 'c', 'd'].every((id) => set.has(id))).toBe(true);
 	});
 
-	it('delete of a webhook this process never created changes nothing and does not throw', async () => {
-		const hook = fakeHookFunctions({
-			workflowId: freshWorkflowId(),
-			mode: 'internal',
-			url: productionUrl,
-		});
-		await expect(trigger.webhookMethods.default.delete.call(hook)).resolves.toBe(true);
+	it('scopes separate workflows, nodes, and test from production', () => {
+		expect(dedupeScope('w', 'n', 'webhook')).toBe(dedupeScope('w', 'n', 'trigger'));
+		expect(dedupeScope('w', 'n', 'webhook')).not.toBe(dedupeScope('w', 'n', 'manual'));
+		expect(dedupeScope('w', 'n', 'webhook')).not.toBe(dedupeScope('w', 'm', 'webhook'));
+		expect(dedupeScope('w', 'n', 'webhook')).not.toBe(dedupeScope(undefined, 'n', 'webhook'));
+	});
+
+	it('remembers per scope and forgets a whole scope', () => {
+		const scope = dedupeScope('dedupe-test', 'n', 'webhook');
+		expect(wasSeen(scope, 't1')).toBe(false);
+		remember(scope, 't1');
+		expect(wasSeen(scope, 't1')).toBe(true);
+		expect(wasSeen(dedupeScope('dedupe-test', 'n', 'manual'), 't1')).toBe(false);
+		forget(scope);
+		expect(wasSeen(scope, 't1')).toBe(false);
+	});
+
+	it('holds at most MAX_NODES scopes, dropping the least recently used', () => {
+		const first = dedupeScope('lru-0', 'n', 'webhook');
+		remember(first, 'x');
+		for (let i = 1; i <= MAX_NODES; i++) remember(dedupeScope(`lru-${i}`, 'n', 'webhook'), 'x');
+		expect(scopeCount()).toBeLessThanOrEqual(MAX_NODES);
+		expect(wasSeen(first, 'x')).toBe(false);
+		expect(wasSeen(dedupeScope(`lru-${MAX_NODES}`, 'n', 'webhook'), 'x')).toBe(true);
 	});
 });

@@ -8,7 +8,11 @@ import type {
 
 import { MaviTranscriptionTrigger } from '../../nodes/Mavi/MaviTranscriptionTrigger.node';
 
-/** Hand-built IWebhookFunctions, as n8n's own trigger tests do (Stripe pattern). */
+/**
+ * Hand-built IWebhookFunctions, as n8n's own trigger tests do (Stripe pattern). It records what
+ * the node itself answers and returns; what n8n answers when an execution starts is not made
+ * up here but proven in the real n8n (test/e2e).
+ */
 export interface FakeRequest {
 	body?: unknown;
 	rawBody?: Buffer;
@@ -20,17 +24,24 @@ export interface FakeRequest {
 	mode?: 'webhook' | 'manual';
 	workflowId?: string;
 	nodeId?: string;
+	/** Set to exercise the token cache, which is keyed by the credential id. */
+	credentialId?: string;
 }
 
 export interface FakeOutcome {
-	/** What the caller received: the node's own answer, or what n8n sends for onReceived. */
-	status: number;
+	/** The node's own answer; undefined when it started an execution (n8n answers then). */
+	status: number | undefined;
 	response: unknown;
 	items: INodeExecutionData[];
 	executionStarted: boolean;
 	result: IWebhookResponseData;
 	parameterReads: number;
+	/** Lines the node wrote to n8n's log, as "level: message". */
+	logLines: string[];
 }
+
+/** The Webhook Token of the default credential, sent by default in the query. */
+export const FAKE_WEBHOOK_VALUE = 'fake-webhook-value-5f2c';
 
 export const DEFAULT_PARAMETERS: IDataObject = {
 	output: 'segments',
@@ -38,6 +49,7 @@ export const DEFAULT_PARAMETERS: IDataObject = {
 	passThroughOther: false,
 	ignoreFailed: false,
 	ignoreDuplicates: true,
+	allowUnauthenticated: false,
 	taskIds: '',
 	options: {},
 };
@@ -54,7 +66,7 @@ const node = new MaviTranscriptionTrigger();
 export function fakeWebhookFunctions(request: FakeRequest) {
 	const sent: { status?: number; body?: unknown } = {};
 	const parameters = { ...DEFAULT_PARAMETERS, ...request.parameters };
-	const counter = { parameterReads: 0 };
+	const counter = { parameterReads: 0, credentialReads: 0 };
 	const response = {
 		status(code: number) {
 			sent.status = code;
@@ -66,10 +78,15 @@ export function fakeWebhookFunctions(request: FakeRequest) {
 		},
 	};
 	const errors: string[] = [];
+	const logLines: string[] = [];
+	const log = (level: string) => (message: string) => {
+		logLines.push(`${level}: ${message}`);
+		if (level === 'error') errors.push(message);
+	};
 	const context = {
 		getBodyData: () => request.body,
 		getHeaderData: () => ({ 'content-type': 'application/json', ...request.headers }),
-		getQueryData: () => request.query ?? {},
+		getQueryData: () => request.query ?? { token: FAKE_WEBHOOK_VALUE },
 		getRequestObject: () => ({ rawBody: request.rawBody, body: request.body }),
 		getResponseObject: () => response,
 		getNodeParameter: (name: string, fallback?: unknown) => {
@@ -77,34 +94,38 @@ export function fakeWebhookFunctions(request: FakeRequest) {
 			return name in parameters ? parameters[name] : fallback;
 		},
 		getCredentials: async () => {
+			counter.credentialReads += 1;
 			if (request.credentials === null) throw new Error('Node does not have any credentials set');
-			return request.credentials ?? { apiKey: 'sk-mavi-test', webhookToken: '' };
+			return request.credentials ?? { apiKey: 'sk-mavi-test', webhookToken: FAKE_WEBHOOK_VALUE };
 		},
 		getMode: () => request.mode ?? 'webhook',
 		getWorkflow: () => ({ id: request.workflowId ?? 'wf-default', active: true }),
-		getNode: () => ({ id: request.nodeId ?? 'node-1', name: 'Mavi Transcription Trigger' }),
+		// Without a credential id there is no token cache: every call reads the credential.
+		getNode: () => ({
+			id: request.nodeId ?? 'node-1',
+			name: 'Mavi Transcription Trigger',
+			credentials: request.credentialId ? { maviApi: { id: request.credentialId } } : undefined,
+		}),
 		getWorkflowStaticData: () => ({}),
-		logger: { error: (message: string) => errors.push(message), warn: () => {}, debug: () => {} },
+		logger: { error: log('error'), warn: log('warn'), info: log('info'), debug: log('debug') },
 		helpers: {},
 	};
-	return { context: context as unknown as IWebhookFunctions, sent, counter, errors };
+	return { context: context as unknown as IWebhookFunctions, sent, counter, errors, logLines };
 }
 
 export async function callWebhook(request: FakeRequest): Promise<FakeOutcome> {
-	const { context, sent, counter } = fakeWebhookFunctions(request);
+	const { context, sent, counter, logLines } = fakeWebhookFunctions(request);
 	const result = await node.webhook.call(context);
 	const items = result.workflowData?.[0] ?? [];
 	const executionStarted = result.workflowData !== undefined;
-	// n8n itself answers 200 with the evaluated responseData when an execution starts.
-	const status = result.noWebhookResponse ? (sent.status ?? 0) : 200;
-	const response = result.noWebhookResponse ? sent.body : { received: true };
 	return {
-		status,
-		response,
+		status: result.noWebhookResponse ? sent.status : undefined,
+		response: result.noWebhookResponse ? sent.body : undefined,
 		items,
 		executionStarted,
 		result,
 		parameterReads: counter.parameterReads,
+		logLines,
 	};
 }
 
@@ -113,15 +134,26 @@ export function fakeHookFunctions(options: {
 	workflowId: string;
 	mode: 'manual' | 'trigger' | 'internal';
 	url: string;
-	staticData?: IDataObject;
+	/** Credential data; defaults to one with a Webhook Token. */
+	credentials?: IDataObject;
+	parameters?: IDataObject;
+	credentialId?: string;
 }): IHookFunctions {
-	const staticData = options.staticData ?? {};
+	const parameters = { ...DEFAULT_PARAMETERS, ...options.parameters };
+	const credentialId = options.credentialId ?? 'cred-1';
 	return {
-		getNode: () => ({ id: 'node-1', name: 'Mavi Transcription Trigger' }),
+		getNode: () => ({
+			id: 'node-1',
+			name: 'Mavi Transcription Trigger',
+			credentials: { maviApi: { id: credentialId, name: 'Mavi' } },
+		}),
 		getWorkflow: () => ({ id: options.workflowId, active: true }),
 		getMode: () => options.mode,
 		getNodeWebhookUrl: () => options.url,
-		getWorkflowStaticData: () => staticData,
+		getCredentials: async () =>
+			options.credentials ?? { apiKey: 'sk-mavi-test', webhookToken: FAKE_WEBHOOK_VALUE },
+		getNodeParameter: (name: string, fallback?: unknown) =>
+			name in parameters ? parameters[name] : fallback,
 	} as unknown as IHookFunctions;
 }
 

@@ -11,8 +11,8 @@ import {
 
 const TASK = '11112222333344445555666677778888';
 
-describe('webhook(): validation (400, JSON error, no execution)', () => {
-	const cases: Array<[string, unknown, RegExp]> = [
+describe('rule 1: only a broken envelope is refused (400, JSON error, no execution)', () => {
+	const broken: Array<[string, unknown, RegExp]> = [
 		['not JSON (text)', 'this is not json', /not valid JSON/],
 		['truncated JSON', '{"task_id": "abc", "code": 2', /not valid JSON/],
 		['empty text body', '   ', /empty/],
@@ -20,80 +20,54 @@ describe('webhook(): validation (400, JSON error, no execution)', () => {
 		['a JSON number', '42', /must be a JSON object/],
 		['JSON null', 'null', /must be a JSON object/],
 		['no task_id', { code: 200, message: 'SUCCESS' }, /task_id is required/],
+		['task_id null', { task_id: null, code: 200 }, /task_id is required/],
 		['task_id a number', { task_id: 12, code: 200 }, /task_id must be a string/],
-		['task_id empty', { task_id: '', code: 200 }, /task_id must be/],
-		['task_id with spaces', { task_id: 'a b', code: 200 }, /task_id must be/],
-		['code an object', { task_id: 'abc', code: {} }, /code must be a number or a string/],
-		['message a number', { task_id: 'abc', message: 5 }, /message must be a string/],
+		['task_id empty', { task_id: ' ', code: 200 }, /task_id must not be empty/],
 		['data a string', { task_id: 'abc', data: 'x' }, /data must be an object/],
-		['data.success a string', { task_id: 'abc', data: { success: 'yes' } }, /data.success/],
-		['data.msg a number', { task_id: 'abc', data: { msg: 1 } }, /data.msg must be a string/],
+		['data a list', { task_id: 'abc', data: [] }, /data must be an object/],
 	];
 
-	it.each(cases)('%s', async (_name, body, message) => {
+	it.each(broken)('%s', async (_name, body, message) => {
 		const outcome = await callWebhook({ body, workflowId: freshWorkflowId() });
 		expect(outcome.executionStarted).toBe(false);
 		expect(outcome.status).toBe(400);
 		expect(outcome.response).toEqual({ error: expect.stringMatching(message) });
+		expect(outcome.logLines).toEqual([expect.stringMatching(/^warn: .*HTTP 400: /)]);
 	});
 
-	it('a body with a task_id but no envelope (code, message, data) is a 400', async () => {
-		const outcome = await callWebhook({ body: { task_id: TASK }, workflowId: freshWorkflowId() });
-		expect(outcome.executionStarted).toBe(false);
-		expect(outcome.status).toBe(400);
-		expect(outcome.response).toEqual({ error: expect.stringMatching(/Not a Mavi callback/) });
-	});
+	it.each([['application/x-www-form-urlencoded'], ['multipart/form-data; boundary=x']])(
+		'a %s body (which n8n parses into an object) is not JSON: 400',
+		async (contentType) => {
+			const outcome = await callWebhook({
+				body: { task_id: TASK, code: '0000' },
+				headers: { 'content-type': contentType },
+				workflowId: freshWorkflowId(),
+			});
+			expect(outcome.executionStarted).toBe(false);
+			expect(outcome.status).toBe(400);
+			expect(outcome.response).toEqual({ error: expect.stringMatching(/must be JSON/) });
+		},
+	);
 
-	it.each([
-		['application/x-www-form-urlencoded'],
-		['multipart/form-data; boundary=x'],
-	])('a %s body (which n8n parses into an object) is a 400', async (contentType) => {
-		const outcome = await callWebhook({
-			body: { task_id: TASK, code: '0000' },
-			headers: { 'content-type': contentType },
-			workflowId: freshWorkflowId(),
-		});
-		expect(outcome.executionStarted).toBe(false);
-		expect(outcome.status).toBe(400);
-		expect(outcome.response).toEqual({ error: expect.stringMatching(/must be JSON/) });
-	});
-
-	const segmentCases: Array<[string, unknown, string]> = [
-		[
-			'start_time a word',
-			{ start_time: 'soon', end_time: 1, text: 'x' },
-			'data.data.data[1].start_time must be a number',
-		],
-		[
-			'end_time missing',
-			{ start_time: 0, text: 'x' },
-			'data.data.data[1].end_time must be a number',
-		],
-		[
-			'text a number',
-			{ start_time: 0, end_time: 1, text: 7 },
-			'data.data.data[1].text must be a string',
-		],
-		[
-			'speaker an object',
-			{ start_time: 0, end_time: 1, text: 'x', speaker: {} },
-			'data.data.data[1].speaker must be a string or null',
-		],
-		['segment not an object', 'hello', 'data.data.data[1] must be an object'],
+	const sound: Array<[string, Record<string, unknown>]> = [
+		['task_id with spaces', { task_id: 'a b' }],
+		['code an object', { code: {} }],
+		['message a number', { message: 5 }],
+		['data.success a string', { data: { success: 'yes', data: { data: [] } } }],
+		['data.msg a number', { data: { msg: 1, data: { data: [] } } }],
 	];
 
-	it.each(segmentCases)('segment with %s names the field', async (_name, bad, error) => {
-		const body = transcriptionCallback(TASK, speakerSegments(1));
-		(body.data as { data: { data: unknown[] } }).data.data.push(bad);
+	it.each(sound)('an envelope with %s is answered 2xx', async (_name, overrides) => {
+		const body = { ...transcriptionCallback(TASK, speakerSegments(1)), ...overrides };
 		const outcome = await callWebhook({ body, workflowId: freshWorkflowId() });
-		expect(outcome).toMatchObject({ status: 400, executionStarted: false, response: { error } });
+		if (!outcome.executionStarted) expect(outcome.status).toBe(200);
 	});
 
-	it('the first segment not being an object is a 400', async () => {
-		const body = transcriptionCallback(TASK, []);
-		(body.data as { data: { data: unknown[] } }).data.data = [null];
-		const outcome = await callWebhook({ body, workflowId: freshWorkflowId() });
-		expect(outcome).toMatchObject({ status: 400, executionStarted: false });
+	it('a bare {task_id} is acknowledged, ignored and logged', async () => {
+		const outcome = await callWebhook({ body: { task_id: TASK }, workflowId: freshWorkflowId() });
+		expect(outcome).toMatchObject({ status: 200, executionStarted: false });
+		expect(outcome.response).toMatchObject({ ignored: true, task_id: TASK });
+		expect(outcome.logLines).toEqual([expect.stringContaining(`task_id "${TASK}"`)]);
 	});
 });
 
@@ -139,7 +113,6 @@ describe('webhook(): result kinds sharing the URL', () => {
 
 	it.each([
 		['video description', videoDescriptionCallback(TASK)],
-		['multi-speaker', multiSpeakerCallback(TASK)],
 		[
 			'summary (data.data is text)',
 			{ ...documentedCallback(), task_id: TASK, data: { data: 'A summary.', success: true } },
@@ -156,6 +129,27 @@ describe('webhook(): result kinds sharing the URL', () => {
 			status: 200,
 			response: { ignored: true, reason: expect.any(String) },
 		});
+	});
+
+	it('rule 3: named-speaker transcripts are emitted by default, speaker = the name', async () => {
+		const outcome = await callWebhook({
+			body: multiSpeakerCallback(TASK),
+			workflowId: freshWorkflowId(),
+		});
+		expect(outcome.items.map((item) => item.json)).toEqual([
+			expect.objectContaining({ task_id: TASK, speaker: 'Ann', text: 'Hi', segment_index: 0 }),
+		]);
+	});
+
+	it('every ignored result leaves one log line with the reason and the task_id', async () => {
+		const outcome = await callWebhook({
+			body: { ...documentedCallback(), task_id: TASK, data: { data: { summary: 'A summary.' } } },
+			workflowId: freshWorkflowId(),
+		});
+		expect(outcome.executionStarted).toBe(false);
+		expect(outcome.logLines).toEqual([
+			expect.stringMatching(new RegExp(`^info: .*HTTP 200: Not a transcript.*task_id "${TASK}"`)),
+		]);
 	});
 
 	it('other results with "Pass Through Other Results" give one item holding the raw body', async () => {

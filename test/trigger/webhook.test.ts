@@ -15,7 +15,10 @@ describe('webhook(): transcription callbacks', () => {
 			workflowId: freshWorkflowId(),
 		});
 		expect(outcome.executionStarted).toBe(true);
-		expect(outcome.status).toBe(200);
+		expect(outcome.result.webhookResponse).toEqual({
+			received: true,
+			task_id: DOCUMENTED_TASK_ID,
+		});
 		expect(outcome.items).toEqual([
 			{
 				json: {

@@ -1,15 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import {
-	toFiniteNumber,
-	normalizeSegments,
-	DIARIZATION_KEYS,
-	WHISPER_KEYS,
-} from '../helpers/normalize';
+import { toFiniteNumber, normalizeSegments } from '../helpers/normalize';
+import { detectResultShape } from '../helpers/resultShape';
 import type { AssetMetadata } from '../helpers/schemas';
 import { metadataDataSchema, transcriptDataSchema } from '../helpers/schemas';
-import type { OutputMode, TranscriptSegment } from '../helpers/segments';
+import type { OutputMode } from '../helpers/segments';
 import { mapTranscript } from '../helpers/segments';
 import { maviRequest } from '../transport';
 
@@ -43,19 +39,10 @@ export function assetStatusItem(assetId: string, metadata: AssetMetadata): IData
 
 export type TranscriptKind = 'whisper' | 'diarization';
 
-// Diarization is documented as {start, end, speaker}; accept start_time/end_time as well.
-function keysFor(kind: TranscriptKind, items: unknown[]) {
-	if (kind === 'whisper') return WHISPER_KEYS;
-	const first = items[0] as Record<string, unknown> | undefined;
-	if (first && typeof first === 'object' && !('start' in first) && 'start_time' in first) {
-		return { start: 'start_time', end: 'end_time' };
-	}
-	return DIARIZATION_KEYS;
-}
-
 /**
  * POSTs a synchronous transcription endpoint and maps the result to the same items the trigger
- * emits (task_id null: synchronous calls have no task).
+ * emits (task_id null: synchronous calls have no task). The shape detector is the trigger's, so
+ * one Mavi answer is read the same way by both nodes.
  */
 export async function transcribeSync(
 	this: IExecuteFunctions,
@@ -79,15 +66,19 @@ export async function transcribeSync(
 		},
 		transcriptDataSchema,
 	);
-	const normalized = normalizeSegments(data.items, 'data.items', keysFor(kind, data.items));
-	if (!normalized.ok) {
-		const message = `Mavi returned an unexpected response from POST ${endpoint}: ${normalized.error}`;
+	const expected = kind === 'whisper' ? 'transcript' : 'diarization';
+	const shape = detectResultShape(data, expected);
+	const accepted = kind === 'whisper' ? shape.kind !== 'diarization' : shape.kind === 'diarization';
+	if (shape.kind === 'other' || !accepted) {
+		const found = shape.kind === 'other' ? shape.reason : `a ${shape.kind} result`;
+		const message = `Mavi returned an unexpected response from POST ${endpoint}: expected a ${expected}, got ${found}`;
 		throw new NodeApiError(this.getNode(), { message }, { message, itemIndex });
 	}
-	const segments: TranscriptSegment[] = normalized.segments;
-	if (kind === 'diarization') for (const segment of segments) segment.text = null;
-	const audioDuration =
-		toFiniteNumber(data.duration) ?? toFiniteNumber(data.usage_metadata?.duration) ?? null;
-	const meta = { taskId: null, model: data.model ?? fallbackModel, audioDuration };
+	const segments = normalizeSegments(shape.entries, shape.keys);
+	const meta = {
+		taskId: null,
+		model: shape.model ?? fallbackModel,
+		audioDuration: shape.audioDuration,
+	};
 	return mapTranscript(segments, meta, output);
 }

@@ -1,16 +1,19 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { formatTimestamp, toSrt, toVtt } from './subtitles';
+import type { TimedCue } from './subtitles';
 
 /**
  * One spoken segment after normalisation. Whisper gives `{start_time, end_time, text, speaker?}`,
- * diarization gives `{start, end, speaker}` with no text: both end up in this shape.
+ * diarization gives `{start, end, speaker}` with no text: both end up in this shape. What could
+ * not be read is null, and `warnings` says why (e.g. "end_time is not a number").
  */
 export interface TranscriptSegment {
-	start_time: number;
-	end_time: number;
+	start_time: number | null;
+	end_time: number | null;
 	text: string | null;
 	speaker: string | null;
+	warnings?: string[];
 }
 
 /** What the task says about itself, copied onto every item. */
@@ -32,6 +35,7 @@ export interface SegmentItem extends IDataObject {
 	speaker: string | null;
 	model: string | null;
 	audio_duration: number | null;
+	warnings?: string[];
 }
 
 /** The single item of the "one item per transcript" output. */
@@ -46,6 +50,7 @@ export interface TranscriptItem extends IDataObject {
 	text_with_timestamps: string;
 	srt: string;
 	vtt: string;
+	warnings?: string[];
 }
 
 export type OutputMode = 'segments' | 'speakerTurns' | 'transcript';
@@ -55,25 +60,33 @@ function roundMs(seconds: number): number {
 	return Math.round(seconds * 1000) / 1000;
 }
 
+function durationOf(segment: TranscriptSegment): number | null {
+	if (segment.start_time === null || segment.end_time === null) return null;
+	// Clamped: a glitch with end before start must not lose the transcript, nor go negative.
+	return roundMs(Math.max(0, segment.end_time - segment.start_time));
+}
+
 function segmentItem(
 	segment: TranscriptSegment,
 	index: number,
 	count: number,
 	meta: TranscriptMeta,
 ): SegmentItem {
-	return {
+	const item: SegmentItem = {
 		task_id: meta.taskId,
 		segment_index: index,
 		segment_count: count,
 		start_time: segment.start_time,
 		end_time: segment.end_time,
-		// Clamped: a glitch with end before start must not lose the transcript, nor go negative.
-		duration: roundMs(Math.max(0, segment.end_time - segment.start_time)),
+		duration: durationOf(segment),
 		text: segment.text,
 		speaker: segment.speaker,
 		model: meta.model,
 		audio_duration: meta.audioDuration,
 	};
+	// Only odd segments get the field, so the common item keeps its documented shape.
+	if (segment.warnings !== undefined) item.warnings = segment.warnings;
+	return item;
 }
 
 // A finished task with nothing said still emits one item, so the workflow learns it finished.
@@ -107,14 +120,25 @@ function joinText(a: string | null, b: string | null): string | null {
 	return a === '' ? b : `${a} ${b}`;
 }
 
-/** Consecutive segments of one speaker merged into a turn: start of the first, end of the last. */
+function laterEnd(a: number | null, b: number | null): number | null {
+	if (a === null) return b;
+	return b === null ? a : Math.max(a, b);
+}
+
+/**
+ * Consecutive segments of the same named speaker merged into a turn: start of the first, end
+ * of the last. Segments without a speaker are never merged (one turn each): nothing says that
+ * two of them are the same voice.
+ */
 export function mergeSpeakerTurns(segments: TranscriptSegment[]): TranscriptSegment[] {
 	const turns: TranscriptSegment[] = [];
 	let current: TranscriptSegment | undefined;
 	for (const segment of segments) {
-		if (current && current.speaker === segment.speaker) {
-			current.end_time = Math.max(current.end_time, segment.end_time);
+		if (current && segment.speaker !== null && current.speaker === segment.speaker) {
+			current.start_time ??= segment.start_time;
+			current.end_time = laterEnd(current.end_time, segment.end_time);
 			current.text = joinText(current.text, segment.text);
+			if (segment.warnings) current.warnings = [...(current.warnings ?? []), ...segment.warnings];
 		} else {
 			current = { ...segment };
 			turns.push(current);
@@ -145,7 +169,11 @@ export function listSpeakers(segments: TranscriptSegment[]): string[] {
 export function toTimestampedText(segments: TranscriptSegment[]): string {
 	const lines: string[] = [];
 	for (const turn of mergeSpeakerTurns(segments)) {
-		const clock = formatTimestamp(Math.floor(turn.start_time), '.').slice(0, -4);
+		// A segment Mavi sent without a start time keeps its line; only the clock is unknown.
+		const clock =
+			turn.start_time === null
+				? '--:--:--'
+				: formatTimestamp(Math.floor(turn.start_time), '.').slice(0, -4);
 		const said =
 			turn.speaker && turn.text
 				? `${turn.speaker}: ${turn.text}`
@@ -155,11 +183,23 @@ export function toTimestampedText(segments: TranscriptSegment[]): string {
 	return lines.join('\n');
 }
 
-/** The whole transcript as one item, with SRT and WebVTT subtitles. */
-export function toTranscriptItem(segments: TranscriptSegment[], meta: TranscriptMeta): TranscriptItem {
+function isTimed(segment: TranscriptSegment): segment is TranscriptSegment & TimedCue {
+	return segment.start_time !== null && segment.end_time !== null;
+}
+
+/**
+ * The whole transcript as one item, with SRT and WebVTT subtitles. A segment without a start or
+ * an end cannot be placed in time: it stays in `text` and `segments`, is left out of the
+ * subtitles, and `warnings` says so.
+ */
+export function toTranscriptItem(
+	segments: TranscriptSegment[],
+	meta: TranscriptMeta,
+): TranscriptItem {
 	let text = '';
 	for (const segment of segments) text = joinText(text, segment.text) ?? text;
-	return {
+	const timed = segments.filter(isTimed);
+	const item: TranscriptItem = {
 		task_id: meta.taskId,
 		text,
 		segment_count: segments.length,
@@ -168,9 +208,17 @@ export function toTranscriptItem(segments: TranscriptSegment[], meta: Transcript
 		model: meta.model,
 		segments,
 		text_with_timestamps: toTimestampedText(segments),
-		srt: toSrt(segments),
-		vtt: toVtt(segments),
+		srt: toSrt(timed),
+		vtt: toVtt(timed),
 	};
+	const warnings: string[] = [];
+	segments.forEach((segment, index) => {
+		if (segment.warnings === undefined) return;
+		const placement = isTimed(segment) ? '' : ' (left out of srt and vtt: no start or end time)';
+		warnings.push(`segment ${index}: ${segment.warnings.join(', ')}${placement}`);
+	});
+	if (warnings.length > 0) item.warnings = warnings;
+	return item;
 }
 
 /** The three output shapes the trigger offers; "Transcribe and Wait" uses two of them. */

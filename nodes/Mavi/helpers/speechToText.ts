@@ -87,7 +87,7 @@ export function wordsToSegments(
 		if (
 			!current ||
 			current.speaker !== word.speaker ||
-			start - current.end_time > PAUSE_SECONDS ||
+			start - (current.end_time ?? start) > PAUSE_SECONDS ||
 			(previous !== undefined && SENTENCE_END.test(previous))
 		) {
 			close();
@@ -96,7 +96,7 @@ export function wordsToSegments(
 			parts = [];
 		}
 		parts.push(word.text);
-		current.end_time = Math.max(current.end_time, roundMs(end));
+		current.end_time = Math.max(current.end_time ?? 0, roundMs(end));
 		lastEnd = end;
 	}
 	close();

@@ -1,4 +1,10 @@
-import type { TranscriptSegment } from './segments';
+/** What a subtitle cue needs; segments.ts passes only segments that have both times. */
+export interface TimedCue {
+	start_time: number;
+	end_time: number;
+	text: string | null;
+	speaker: string | null;
+}
 
 // Lookup tables instead of padStart: a 3-hour transcript formats ~200,000 timestamps per file.
 const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
@@ -17,34 +23,55 @@ export function formatTimestamp(seconds: number, millisecondSeparator: ',' | '.'
 	return `${hours}:${TWO_DIGITS[m]}:${TWO_DIGITS[s]}${millisecondSeparator}${THREE_DIGITS[ms]}`;
 }
 
-// A cue needs some text: diarization segments have none, so they show the speaker instead.
-function cueText(segment: TranscriptSegment, voiceTag: boolean): string {
-	const text = segment.text ?? '';
-	if (!segment.speaker) return text;
-	if (voiceTag) return `<v ${segment.speaker}>${text}`;
-	return text ? `${segment.speaker}: ${text}` : segment.speaker;
+// A blank line ends a cue in both formats, so line breaks inside a text are collapsed.
+function oneBlock(text: string): string {
+	return text.replace(/\s*[\r\n]\s*/g, '\n').trim();
 }
 
-/** SubRip subtitles, one numbered cue per segment; speakers are prefixed as `SPEAKER_00: `. */
-export function toSrt(segments: TranscriptSegment[]): string {
+// A cue needs some text: diarization segments have none, so they show the speaker instead.
+function srtCueText(cue: TimedCue): string {
+	const text = oneBlock(cue.text ?? '');
+	if (!cue.speaker) return text;
+	return text ? `${cue.speaker}: ${text}` : cue.speaker;
+}
+
+// WebVTT cue text is markup: `&` and `<` start entities and tags, and `-->` may not appear.
+function escapeVtt(text: string): string {
+	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function vttCueText(cue: TimedCue): string {
+	const text = escapeVtt(oneBlock(cue.text ?? ''));
+	if (!cue.speaker) return text;
+	return `<v ${escapeVtt(cue.speaker.replace(/\s+/g, ' '))}>${text}`;
+}
+
+/**
+ * SubRip subtitles, one numbered cue per segment; speakers are prefixed as `SPEAKER_00: `. A
+ * segment with neither text nor speaker has nothing to show and gets no cue.
+ */
+export function toSrt(segments: readonly TimedCue[]): string {
 	// One join at the end is cheaper than growing a string cue by cue.
-	const cues = new Array<string>(segments.length);
-	for (let i = 0; i < segments.length; i++) {
-		const segment = segments[i];
-		cues[i] =
-			`${i + 1}\n${formatTimestamp(segment.start_time, ',')} --> ${formatTimestamp(segment.end_time, ',')}\n${cueText(segment, false)}\n\n`;
+	const cues: string[] = [];
+	for (const segment of segments) {
+		const text = srtCueText(segment);
+		if (text === '') continue;
+		cues.push(
+			`${cues.length + 1}\n${formatTimestamp(segment.start_time, ',')} --> ${formatTimestamp(segment.end_time, ',')}\n${text}\n\n`,
+		);
 	}
 	return cues.join('');
 }
 
 /** WebVTT subtitles; speakers become `<v SPEAKER_00>` voice tags, which players render natively. */
-export function toVtt(segments: TranscriptSegment[]): string {
-	const cues = new Array<string>(segments.length + 1);
-	cues[0] = 'WEBVTT\n\n';
-	for (let i = 0; i < segments.length; i++) {
-		const segment = segments[i];
-		cues[i + 1] =
-			`${formatTimestamp(segment.start_time, '.')} --> ${formatTimestamp(segment.end_time, '.')}\n${cueText(segment, true)}\n\n`;
+export function toVtt(segments: readonly TimedCue[]): string {
+	const cues = ['WEBVTT\n\n'];
+	for (const segment of segments) {
+		const text = vttCueText(segment);
+		if (text === '') continue;
+		cues.push(
+			`${formatTimestamp(segment.start_time, '.')} --> ${formatTimestamp(segment.end_time, '.')}\n${text}\n\n`,
+		);
 	}
 	return cues.join('');
 }

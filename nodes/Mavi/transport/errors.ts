@@ -101,6 +101,11 @@ function headline(details: FailureDetails): { message: string; description: stri
 				description:
 					'Mavi uses this answer for two different problems: (1) the rate limit of 1 request per second per endpoint was hit, for example by another workflow using the same account; or (2) the asset ID is invalid, was deleted, or the asset is not ready yet (its status must be SUCCESS; use Asset → Get Status or Upload with "Wait Until Ready").',
 			};
+		case 'limited':
+			return {
+				message: `Mavi's rate limit turned the request away ${attempts} times`,
+				description: `Mavi allows 1 request per second per account and endpoint (${endpoint}), and something else kept using it: another workflow, another n8n worker or another key of the same account. The request was not processed; run it again when the account is less busy.`,
+			};
 		case 'busy':
 		case 'lost':
 			// Errno codes stay out of the message: n8n would swap such a message for a generic one.

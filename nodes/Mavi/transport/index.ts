@@ -16,6 +16,8 @@ import type { Creation } from './errors';
 import { buildApiError, unexpectedResponseError } from './errors';
 import type { MultipartFile } from './multipart';
 import { MultipartBody } from './multipart';
+import { assetIdOf } from './limitAnswers';
+import { checkAsset, settleLimitAnswer } from './limitSignal';
 import { endpointLimiter } from './rateLimiter';
 import type { FailureKind } from './retryPolicy';
 import {
@@ -131,6 +133,10 @@ export async function maviRequest<S extends ZodTypeAny>(
 	const signal = this.getExecutionCancelSignal?.();
 	const creates = request.method === 'POST' ? request.creates : undefined;
 	const retries: Partial<Record<FailureKind, number>> = {};
+	const limitState = {
+		assetId: assetIdOf(request.method === 'POST' ? request.body : undefined),
+		assetReady: false,
+	};
 	let attempts = 0;
 
 	for (;;) {
@@ -206,11 +212,23 @@ export async function maviRequest<S extends ZodTypeAny>(
 					creates,
 				);
 			}
-			failure = {
-				kind: classifyHttpFailure(outcome.status, outcome.message),
-				status: outcome.status,
-				serverMessage: outcome.message,
-			};
+			failure = await settleLimitAnswer(
+				{
+					kind: classifyHttpFailure(outcome.status, outcome.message),
+					status: outcome.status,
+					serverMessage: outcome.message,
+				},
+				key,
+				response.headers?.['retry-after'],
+				limitState,
+				async (assetId) =>
+					await checkAsset(
+						async (o) => await send.call(this, o),
+						{ ...account, timeoutMs: transportSettings.timeoutMs },
+						assetId,
+						signal,
+					),
+			);
 		}
 
 		const used = retries[failure.kind] ?? 0;
@@ -223,7 +241,9 @@ export async function maviRequest<S extends ZodTypeAny>(
 			);
 		}
 		retries[failure.kind] = used + 1;
-		await sleep(backoffDelayMs(used + 1), signal).catch(() => {
+		// After a limit answer the limiter itself backs off (with jitter) before the next attempt.
+		const backoffMs = failure.kind === 'limited' ? 0 : backoffDelayMs(used + 1);
+		await sleep(backoffMs, signal).catch(() => {
 			throw cancelledError.call(this, itemIndex);
 		});
 	}

@@ -7,7 +7,13 @@ import { sleep } from 'n8n-workflow';
  * whatever the client-side delays (credential lookup, first-request set-up) or network jitter.
  *
  * One module-level limiter is shared by consecutive items, retries and concurrent executions in
- * the same n8n instance. Keys are base URL + key hash + endpoint template.
+ * the same n8n process. Keys are base URL + key hash + endpoint template.
+ *
+ * Other processes using the same account (queue-mode workers) are only seen through Mavi's limit
+ * answers. Mavi counts only the requests it accepts, so whoever asks first after the window
+ * reopens gets it: a process that was refused backs off for a random extra LIMITED_EXTRA_MS
+ * (0.5 to 1 times), or for Retry-After if Mavi sent one, and the other keeps its pace. The
+ * account's limit stays fully used and the refused process does not hammer it in lock-step.
  */
 
 // 1 s window plus a margin for clock granularity.
@@ -16,6 +22,8 @@ export const GAP_MS = 1030;
 // (synchronous transcriptions can take minutes).
 export const MAX_IN_FLIGHT_MS = 5000;
 const POLL_MS = 20;
+// After a limit answer, the next request of that key waits this much longer (times 0.5 to 1).
+export const LIMITED_EXTRA_MS = 1000;
 
 interface Slot {
 	sentAt?: number;
@@ -29,12 +37,14 @@ export type Release = () => void;
 
 export class RateLimiter {
 	private readonly lastSlot = new Map<string, Slot>();
+	private readonly quietUntil = new Map<string, number>();
 
 	constructor(
 		private readonly gapMs = GAP_MS,
 		private readonly maxInFlightMs = MAX_IN_FLIGHT_MS,
 		private readonly now: () => number = Date.now,
 		private readonly wait: (ms: number, signal?: AbortSignal) => Promise<void> = sleep,
+		private readonly random: () => number = Math.random,
 	) {}
 
 	/**
@@ -50,6 +60,7 @@ export class RateLimiter {
 		try {
 			if (signal?.aborted) throw new Error('cancelled');
 			if (previous) await this.waitAfter(previous, signal);
+			await this.waitUntilQuietEnds(key, signal);
 			ourTurn = true;
 		} finally {
 			if (!ourTurn) slot.cancelled = true;
@@ -61,8 +72,27 @@ export class RateLimiter {
 		};
 	}
 
+	/**
+	 * Mavi refused a request of this key with its limit answer (call after release()).
+	 * `retryAfterMs`: Mavi's Retry-After, when it sent one.
+	 */
+	limited(key: string, retryAfterMs = 0): void {
+		const backOff = this.gapMs + LIMITED_EXTRA_MS * (0.5 + this.random() / 2);
+		const until = this.now() + Math.max(backOff, retryAfterMs);
+		this.quietUntil.set(key, Math.max(until, this.quietUntil.get(key) ?? 0));
+	}
+
 	get size(): number {
 		return this.lastSlot.size;
+	}
+
+	private async waitUntilQuietEnds(key: string, signal?: AbortSignal): Promise<void> {
+		for (;;) {
+			const delay = (this.quietUntil.get(key) ?? 0) - this.now();
+			if (delay <= 0) break;
+			await this.wait(delay, signal);
+		}
+		this.quietUntil.delete(key);
 	}
 
 	private async waitAfter(first: Slot, signal?: AbortSignal): Promise<void> {

@@ -8,7 +8,8 @@
  */
 
 export type FailureKind =
-	| 'busy' // 429, 503, temporary DNS failure: not processed, retry with backoff
+	| 'limited' // 429, or the ambiguous 400 on a ready asset: the rate limit, not processed
+	| 'busy' // 503, temporary DNS failure: not processed, retry with backoff
 	| 'ambiguous' // 400 "Request has exceeded the limit.": rate limit OR bad/not-ready asset
 	| 'lost' // timeout or dropped connection after sending, 500/502/504: MAYBE processed
 	| 'noWebhook' // 400 "An async request requires at least one webhook."
@@ -19,6 +20,9 @@ export type FailureKind =
 	| 'network'; // cannot connect at all (wrong host, refused, TLS): fail fast
 
 export const RETRY_LIMITS: Record<FailureKind, number> = {
+	// Another n8n worker may hold the limit for a whole batch: the limiter backs off 1.5-2 s per
+	// attempt (rateLimiter.ts), so this is about two minutes of patience.
+	limited: 60,
 	busy: 6,
 	ambiguous: 2,
 	lost: 6,
@@ -56,7 +60,8 @@ export function classifyHttpFailure(status: number, message: string): FailureKin
 	if (status === 402) return 'credits';
 	if (status === 403) return 'forbidden';
 	// 503 means the service turned the request away before doing anything.
-	if (status === 429 || status === 503) return 'busy';
+	if (status === 429) return 'limited';
+	if (status === 503) return 'busy';
 	// 500, 502, 504 and the rest: Mavi or a gateway may have passed the request on.
 	if (status >= 500) return 'lost';
 	if (text.includes(NO_WEBHOOK_MESSAGE)) return 'noWebhook';

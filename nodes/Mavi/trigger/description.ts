@@ -17,10 +17,18 @@ export const triggerPanel: TriggerPanelDefinition = {
 export const triggerProperties: INodeProperties[] = [
 	{
 		displayName:
-			'Set a Webhook Token in the Mavi API credential and add it to the URL in the Mavi console as ?token=&lt;your secret&gt;. Without one, anyone who learns the URL can start this workflow.',
+			'Set a Webhook Token in the Mavi API credential and add it to the URL in the Mavi console as ?token=&lt;your secret&gt;. Without one the workflow cannot be published (unless "Allow Callbacks Without Token" is on).',
 		name: 'tokenNotice',
 		type: 'notice',
 		default: '',
+	},
+	{
+		displayName: 'Allow Callbacks Without Token',
+		name: 'allowUnauthenticated',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to accept callbacks when the Mavi API credential has no Webhook Token. Warning: then anyone who learns the webhook URL can start this workflow with made-up transcripts. Only for tests behind a private network.',
 	},
 	outputProperty,
 	{
@@ -37,7 +45,7 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether to emit other results sent to the same URL (video descriptions, summaries, multi-speaker, editing) as one item holding the raw body. When off they are acknowledged and ignored.',
+			'Whether to emit other results sent to the same URL (video descriptions, summaries, editing, shapes this node does not know) as one item holding the raw body. When off they are acknowledged and ignored. Transcripts with named speakers are always emitted.',
 	},
 	{
 		displayName: 'Ignore Failed Tasks',

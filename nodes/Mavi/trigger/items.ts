@@ -1,10 +1,8 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import type { CallbackResult } from '../helpers/callback';
 import { mapTranscript } from '../helpers/segments';
 import type { OutputMode } from '../helpers/segments';
-
-export type EmittableResult = Exclude<CallbackResult, { kind: 'invalid' }>;
+import type { CallbackResult } from './callback';
 
 /** Request-level data added to the first item only, so it is not copied onto every segment. */
 export interface RequestExtras {
@@ -21,12 +19,13 @@ function wrap(objects: IDataObject[]): INodeExecutionData[] {
 }
 
 function resultObjects(
-	result: EmittableResult,
+	result: CallbackResult,
 	output: OutputMode,
 	rawBody: unknown,
 ): IDataObject[] {
 	switch (result.kind) {
-		case 'transcription':
+		case 'transcript':
+		case 'namedSpeakerTranscript':
 		case 'diarization':
 			return mapTranscript(result.segments, result.meta, output);
 		case 'failure':
@@ -38,7 +37,7 @@ function resultObjects(
 
 /** The items of one execution. */
 export function buildItems(
-	result: EmittableResult,
+	result: CallbackResult,
 	output: OutputMode,
 	rawBody: unknown,
 	extras: RequestExtras,

@@ -1,11 +1,12 @@
 import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
-import { dedupeScope, forget } from '../helpers/dedupe';
+import { assertSecuredOnActivation, forgetCachedToken } from './auth';
+import { dedupeScope, forget } from './dedupe';
 
 /**
  * Mavi has no API to register a webhook (the URL is typed into its console), so the lifecycle
- * n8n requires only manages local state: the activation time in static data, and the dedupe
- * memory held by the running n8n instance.
+ * n8n requires checks the set-up on activation and manages the state this process holds: the
+ * dedupe memory and the cached Webhook Token.
  */
 
 // n8n calls delete() with mode 'internal' for test and production alike; the webhook URL (test
@@ -32,9 +33,9 @@ export async function checkExists(this: IHookFunctions): Promise<boolean> {
 }
 
 export async function create(this: IHookFunctions): Promise<boolean> {
+	await assertSecuredOnActivation(this);
 	const scope = dedupeScope(this.getWorkflow().id, nodeKey(this), this.getMode());
 	scopeByWebhook.set(webhookKey(this), scope);
-	this.getWorkflowStaticData('node').activatedAt = new Date().toISOString();
 	return true;
 }
 
@@ -43,6 +44,6 @@ export async function remove(this: IHookFunctions): Promise<boolean> {
 	const scope = scopeByWebhook.get(key);
 	if (scope !== undefined) forget(scope);
 	scopeByWebhook.delete(key);
-	delete this.getWorkflowStaticData('node').activatedAt;
+	forgetCachedToken(this);
 	return true;
 }

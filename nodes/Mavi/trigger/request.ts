@@ -1,14 +1,13 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
+import { isRecord } from '../helpers/normalize';
+
 export const TOKEN_QUERY_PARAMETER = 'token';
 export const TOKEN_HEADER = 'x-mavi-token';
 
-// Never copied into items: the trigger's own secret, and credentials of any other kind.
+// Never copied into items: credentials of any kind. The token itself is also scrubbed by value
+// from whatever else is copied (see scrub.ts), since a proxy may repeat it in any header.
 const SECRET_HEADERS = new Set([TOKEN_HEADER, 'authorization', 'proxy-authorization', 'cookie']);
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function stringsOf(value: unknown): string[] {
 	if (typeof value === 'string') return [value];
@@ -46,6 +45,26 @@ export function requestBody(context: IWebhookFunctions): unknown {
 	const rawBody = (context.getRequestObject() as { rawBody?: unknown }).rawBody;
 	if (rawBody instanceof Uint8Array && rawBody.length > 0) return rawBody;
 	return body ?? {};
+}
+
+const BACKSLASH = 0x5c;
+
+/**
+ * True when no string parsed from the body can hold `secret`: the bytes n8n received (UTF-8 JSON
+ * or text) do not contain it, and JSON could only build it from other bytes with an escape, which
+ * needs a backslash. Lets the trigger skip scrubbing 10,000 items that cannot hold the token.
+ */
+export function bodyCannotHold(context: IWebhookFunctions, secret: string): boolean {
+	const rawBody = (context.getRequestObject() as { rawBody?: unknown }).rawBody;
+	if (!(rawBody instanceof Uint8Array)) return false;
+	const [type, ...parameters] = String(context.getHeaderData()['content-type'] ?? '')
+		.toLowerCase()
+		.split(';');
+	if (type.trim() !== 'application/json' && type.trim() !== 'text/plain') return false;
+	const charset = parameters.find((parameter) => parameter.trim().startsWith('charset='));
+	if (charset !== undefined && !/^charset="?utf-?8"?$/.test(charset.trim())) return false;
+	const bytes = Buffer.from(rawBody.buffer, rawBody.byteOffset, rawBody.byteLength);
+	return !bytes.includes(secret, 0, 'utf8') && !bytes.includes(BACKSLASH);
 }
 
 export function headersWithoutSecrets(context: IWebhookFunctions): IDataObject {

@@ -1,37 +1,49 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { classifyCallback, toJsonObject, validateEnvelope } from '../helpers/callback';
-import { remember, wasSeen } from '../helpers/dedupe';
-import { anyTokenMatches } from '../helpers/token';
+import { allowsCallbacksWithoutToken, expectedToken } from './auth';
+import type { CallbackResult } from './callback';
+import { checkEnvelope, classifyCallback, toJsonObject } from './callback';
+import { remember, wasSeen } from './dedupe';
 import { buildItems } from './items';
-import type { EmittableResult, RequestExtras } from './items';
+import type { RequestExtras } from './items';
 import { requestScope } from './lifecycle';
+import { logRefusal } from './log';
+import type { Refusal } from './log';
 import {
+	bodyCannotHold,
 	headersWithoutSecrets,
 	queryWithoutToken,
 	receivedTokens,
 	requestBody,
 	unsupportedContentType,
 } from './request';
+import { scrubSecret } from './scrub';
 import { readSettings } from './settings';
 import type { TriggerSettings } from './settings';
+import { anyTokenMatches } from './token';
 
-/** Answers the request directly, so no execution starts. */
-function reply(
+/** Answers the request directly, so no execution starts, and says why in n8n's log. */
+function refuse(
 	context: IWebhookFunctions,
-	status: number,
+	refusal: Refusal,
 	body: IDataObject,
+	secret: string,
 ): IWebhookResponseData {
-	context.getResponseObject().status(status).json(body);
+	logRefusal(context, refusal, secret);
+	context.getResponseObject().status(refusal.status).json(body);
 	return { noWebhookResponse: true };
 }
 
-async function expectedToken(context: IWebhookFunctions): Promise<string> {
-	const credentials = await context.getCredentials<{ webhookToken?: unknown }>('maviApi');
-	return typeof credentials.webhookToken === 'string' ? credentials.webhookToken.trim() : '';
+function rejection(status: number, reason: string): [Refusal, IDataObject] {
+	return [{ status, reason }, { error: reason }];
 }
 
-function reasonToIgnore(result: EmittableResult, settings: TriggerSettings): string | undefined {
+function acknowledgement(taskId: string, reason: string, flag: 'ignored' | 'duplicate') {
+	const refusal: Refusal = { status: 200, reason, taskId };
+	return [refusal, { received: true, [flag]: true, reason, task_id: taskId }] as const;
+}
+
+function reasonToIgnore(result: CallbackResult, settings: TriggerSettings): string | undefined {
 	if (result.kind === 'failure' && settings.ignoreFailed) {
 		return 'Failed task ("Ignore Failed Tasks" is on)';
 	}
@@ -54,9 +66,21 @@ function requestExtras(context: IWebhookFunctions, settings: TriggerSettings, bo
 	return extras;
 }
 
+/** Why the request may not start anything, or undefined when its token (or the opt-in) lets it. */
+function authenticationFailure(context: IWebhookFunctions, token: string): string | undefined {
+	if (token === '') {
+		if (allowsCallbacksWithoutToken(context)) return undefined;
+		return 'The Mavi API credential has no Webhook Token and "Allow Callbacks Without Token" is off';
+	}
+	return anyTokenMatches(receivedTokens(context), token)
+		? undefined
+		: 'Missing or wrong webhook token';
+}
+
 /**
  * One Mavi callback: token, then JSON and envelope, then filter and duplicates, then the
- * segments. Every rejection is answered here with JSON and starts no execution.
+ * segments. Only a broken envelope (or a missing token) is refused; every callback that starts
+ * nothing is answered here with JSON and leaves one line in n8n's log.
  */
 export async function receiveCallback(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	let token: string;
@@ -64,48 +88,49 @@ export async function receiveCallback(this: IWebhookFunctions): Promise<IWebhook
 		token = await expectedToken(this);
 	} catch (error) {
 		this.logger.error(
-			`Mavi trigger: the credential could not be loaded: ${(error as Error).message}`,
+			`Mavi Transcription Trigger: the Mavi API credential could not be loaded: ${(error as Error).message}`,
 		);
-		return reply(this, 500, {
-			error: 'The Mavi API credential of this trigger could not be loaded',
-		});
+		const reason = 'The Mavi API credential of this trigger could not be loaded';
+		this.getResponseObject().status(500).json({ error: reason });
+		return { noWebhookResponse: true };
 	}
-	if (token !== '' && !anyTokenMatches(receivedTokens(this), token)) {
-		return reply(this, 401, { error: 'Missing or wrong webhook token' });
+	const unauthenticated = authenticationFailure(this, token);
+	if (unauthenticated !== undefined) {
+		return refuse(this, ...rejection(401, unauthenticated), token);
 	}
+
+	const wrongType = unsupportedContentType(this);
+	if (wrongType !== undefined) return refuse(this, ...rejection(400, wrongType), token);
+	const json = toJsonObject(requestBody(this));
+	if (!json.ok) return refuse(this, ...rejection(400, json.error), token);
+	const envelope = checkEnvelope(json.value);
+	if (!envelope.ok) return refuse(this, ...rejection(400, envelope.error), token);
 
 	const settings = readSettings(this);
-	const wrongType = unsupportedContentType(this);
-	if (wrongType !== undefined) return reply(this, 400, { error: wrongType });
-	const json = toJsonObject(requestBody(this));
-	if (!json.ok) return reply(this, 400, { error: json.error });
-	const envelope = validateEnvelope(json.value);
-	if (!envelope.ok) return reply(this, 400, { error: envelope.error });
-
 	const taskId = envelope.envelope.task_id;
 	if (settings.taskIds.size > 0 && !settings.taskIds.has(taskId.toLowerCase())) {
 		const reason = 'task_id is not one of the Task IDs of this trigger';
-		return reply(this, 200, { received: true, ignored: true, reason, task_id: taskId });
+		return refuse(this, ...acknowledgement(taskId, reason, 'ignored'), token);
 	}
 	const scope = requestScope(this);
 	if (settings.ignoreDuplicates && wasSeen(scope, taskId)) {
-		return reply(this, 200, { received: true, duplicate: true, task_id: taskId });
+		const reason = 'Duplicate delivery: this task_id already started an execution';
+		return refuse(this, ...acknowledgement(taskId, reason, 'duplicate'), token);
 	}
 
 	const result = classifyCallback(envelope.envelope);
-	if (result.kind === 'invalid') return reply(this, 400, { error: result.error });
 	const reason = reasonToIgnore(result, settings);
-	if (reason !== undefined) {
-		return reply(this, 200, { received: true, ignored: true, reason, task_id: taskId });
-	}
+	if (reason !== undefined)
+		return refuse(this, ...acknowledgement(taskId, reason, 'ignored'), token);
 
-	const items = buildItems(
-		result,
-		settings.output,
-		json.value,
-		requestExtras(this, settings, json.value),
-	);
+	const extras = requestExtras(this, settings, json.value);
+	// The token is scrubbed by value wherever it could be; the items only when the body could
+	// hold it at all, which spares a walk over every segment of almost every callback.
+	scrubSecret(extras.headers, token);
+	scrubSecret(extras.query, token);
+	const items = buildItems(result, settings.output, json.value, extras);
+	if (!bodyCannotHold(this, token)) scrubSecret(items, token);
 	// Only now, right before n8n starts the execution, is the task remembered as emitted.
 	remember(scope, taskId);
-	return { workflowData: [items] };
+	return { workflowData: [items], webhookResponse: { received: true, task_id: taskId } };
 }

@@ -1,6 +1,7 @@
 'use strict';
-// Drives the real n8n editor with playwright-core and Debian's chromium (no bundled browser).
-// Selectors are the editor's own data-test-id attributes (n8n 2.41); every wait is bounded.
+// Drives the real n8n editor with playwright-core and Debian's chromium (no bundled browser;
+// the e2e globalSetup installs it when missing). Selectors are the editor's own data-test-id
+// attributes (n8n 2.41 and 1.123); every wait is bounded.
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -26,8 +27,9 @@ const loaded = { timeout: NAVIGATION_TIMEOUT_MS };
 async function launchBrowser({ width = 1280, height = 800 } = {}) {
 	if (!fs.existsSync(CHROMIUM_PATH)) {
 		throw new Error(
-			`${CHROMIUM_PATH} is missing. Install Debian's chromium (` +
-				'`apt-get install -y chromium`; .ci/run does this) or set MAVI_CHROMIUM.',
+			process.env.MAVI_CHROMIUM_MISSING ||
+				`${CHROMIUM_PATH} is missing: install Debian's chromium (apt-get install chromium) ` +
+					'or set MAVI_CHROMIUM.',
 		);
 	}
 	const { chromium } = require('playwright-core');
@@ -94,7 +96,11 @@ async function openNode(page, nodeName) {
 }
 
 async function closeNode(page) {
-	await page.locator('[data-test-id=ndv-close-button]').click();
+	// 2.x: a close button; 1.x: "Back to canvas".
+	await page
+		.locator('[data-test-id=ndv-close-button], [data-test-id=ndv] [data-test-id=back-to-canvas]')
+		.first()
+		.click();
 	await page.locator('[data-test-id=ndv]').waitFor({ state: 'hidden' });
 }
 
@@ -144,7 +150,9 @@ async function webhookUrl(page, which = 'production') {
 	const urls = section.locator('.node-webhooks');
 	if (!(await urls.isVisible())) await section.locator('.headline').click();
 	await section.locator(`[data-test-id=radio-button-${which}]`).click();
-	await section.locator(`[data-test-id=radio-button-${which}][aria-checked=true]`).waitFor();
+	// 2.x marks the button itself as checked, 1.x the label around it.
+	const button = `[data-test-id=radio-button-${which}]`;
+	await section.locator(`${button}[aria-checked=true], [aria-checked=true] > ${button}`).waitFor();
 	const url = section.locator('.webhook-url');
 	await url.waitFor();
 	return (await url.innerText()).trim();

@@ -15,6 +15,23 @@ const {
 	OWNER,
 } = require('./n8n');
 const { stopTree } = require('./processes');
+const { ensureDebianPackages } = require('../../../scripts/system-packages');
+
+/**
+ * The editor test's browser: Debian's chromium, installed once when missing (as root with apt).
+ * Where that is impossible the browser tests fail with the one line saying what to install,
+ * while the rest of the suite runs.
+ */
+function ensureChromium() {
+	if (process.env.MAVI_CHROMIUM || process.env.MAVI_CHROMIUM_MISSING) return;
+	try {
+		const { chromium } = ensureDebianPackages(['chromium'], 'the editor test (browser.test.js)');
+		process.env.MAVI_CHROMIUM = chromium;
+	} catch (error) {
+		process.env.MAVI_CHROMIUM_MISSING = error.message;
+		process.stderr.write(`\n[setup] ${error.message}\n`);
+	}
+}
 
 /** The environment variable naming a line's state file (2x keeps the original name). */
 function stateVariable(line) {
@@ -93,6 +110,7 @@ async function stopAllOnSignal(sig) {
 /** jest passes the project's config: its globals.MAVI_N8N_LINE picks the n8n line. */
 module.exports = async function globalSetup(_globalConfig, projectConfig = {}) {
 	const line = (projectConfig.globals && projectConfig.globals.MAVI_N8N_LINE) || n8nLine();
+	ensureChromium();
 	const shared = await startSharedN8n({ line });
 	process.env[stateVariable(line)] = shared.stateFile;
 	// globalTeardown runs in this same process and reads it back.

@@ -177,6 +177,7 @@ export async function execute(
 			endpoint: `POST ${ENDPOINT}`,
 			body,
 			long: true,
+			// A lost answer may still be billed: not resent, and the error says so.
 			creates: 'transcript',
 		},
 		speechToTextDataSchema,

@@ -1,6 +1,13 @@
 import crypto from 'crypto';
 
-import { anyTokenMatches, tokensMatch } from '../../nodes/Mavi/helpers/token';
+import {
+	anyTokenMatches,
+	cachedToken,
+	cacheToken,
+	forgetToken,
+	TOKEN_CACHE_MS,
+	tokensMatch,
+} from '../../nodes/Mavi/trigger/token';
 
 const EXPECTED_VALUE = 'abc123-expected';
 
@@ -37,5 +44,17 @@ describe('token helper', () => {
 		} finally {
 			spy.mockRestore();
 		}
+	});
+
+	it('caches a credential token for TOKEN_CACHE_MS, per credential id', () => {
+		const now = 1_000_000;
+		cacheToken('cred-a', 'one', now);
+		expect(cachedToken('cred-a', now + TOKEN_CACHE_MS - 1)).toBe('one');
+		expect(cachedToken('cred-b', now)).toBeUndefined();
+		expect(cachedToken('cred-a', now + TOKEN_CACHE_MS)).toBeUndefined();
+		cacheToken('cred-a', '', now);
+		expect(cachedToken('cred-a', now)).toBe('');
+		forgetToken('cred-a');
+		expect(cachedToken('cred-a', now)).toBeUndefined();
 	});
 });

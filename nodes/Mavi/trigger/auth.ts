@@ -1,0 +1,58 @@
+import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { cachedToken, cacheToken, forgetToken } from './token';
+
+/** The node parameter that lets a credential without a Webhook Token receive callbacks. */
+export const ALLOW_WITHOUT_TOKEN = 'allowUnauthenticated';
+
+type TriggerContext = IHookFunctions | IWebhookFunctions;
+
+function credentialId(context: TriggerContext): string | undefined {
+	const id = context.getNode().credentials?.maviApi?.id;
+	return typeof id === 'string' && id !== '' ? id : undefined;
+}
+
+async function readToken(context: TriggerContext): Promise<string> {
+	const credentials = await context.getCredentials<{ webhookToken?: unknown }>('maviApi');
+	return typeof credentials.webhookToken === 'string' ? credentials.webhookToken.trim() : '';
+}
+
+export function allowsCallbacksWithoutToken(context: TriggerContext): boolean {
+	return context.getNodeParameter(ALLOW_WITHOUT_TOKEN, false) === true;
+}
+
+/** The Webhook Token a callback must present, '' when the credential has none (cached briefly). */
+export async function expectedToken(context: IWebhookFunctions): Promise<string> {
+	const id = credentialId(context);
+	const cached = id === undefined ? undefined : cachedToken(id);
+	if (cached !== undefined) return cached;
+	const token = await readToken(context);
+	if (id !== undefined) cacheToken(id, token);
+	return token;
+}
+
+/**
+ * Publishing (or listening for a test event) fails while the trigger would accept anyone's
+ * callbacks: no Webhook Token in the credential and no explicit opt-in.
+ */
+export async function assertSecuredOnActivation(context: IHookFunctions): Promise<void> {
+	const id = credentialId(context);
+	// A republish is the documented way to make a changed token count at once.
+	if (id !== undefined) forgetToken(id);
+	if (allowsCallbacksWithoutToken(context)) return;
+	if ((await readToken(context)) !== '') return;
+	throw new NodeOperationError(
+		context.getNode(),
+		'The Mavi API credential of this trigger has no Webhook Token, so anyone who learns the webhook URL could start this workflow',
+		{
+			description:
+				'Set a Webhook Token in the Mavi API credential and add ?token=<that token> to the URL in the Mavi console, or turn on "Allow Callbacks Without Token" in the trigger.',
+		},
+	);
+}
+
+export function forgetCachedToken(context: IHookFunctions): void {
+	const id = credentialId(context);
+	if (id !== undefined) forgetToken(id);
+}

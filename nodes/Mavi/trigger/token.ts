@@ -1,0 +1,58 @@
+import { createHash, timingSafeEqual } from 'crypto';
+
+// Hashing first gives both sides the same fixed length, so timingSafeEqual never throws on a
+// length mismatch and the time taken says nothing about the length of the expected token.
+function digest(value: string): Buffer {
+	return createHash('sha256').update(value, 'utf8').digest();
+}
+
+/** Constant-time comparison of a received token with the expected one. */
+export function tokensMatch(received: string, expected: string): boolean {
+	return timingSafeEqual(digest(received), digest(expected));
+}
+
+/**
+ * True when any received candidate equals the expected token. Every candidate is compared, so
+ * the time taken does not reveal which one matched.
+ */
+export function anyTokenMatches(candidates: readonly string[], expected: string): boolean {
+	let matched = false;
+	for (const candidate of candidates) {
+		if (tokensMatch(candidate, expected)) matched = true;
+	}
+	return matched;
+}
+
+/**
+ * How long each n8n process reuses a Webhook Token it read from the credential. n8n 2.41 builds
+ * a cold expression isolate for every credential read in webhook(), which made each callback
+ * several hundred milliseconds slower than n8n's own Webhook node. The price: after the token
+ * is changed or removed in the credential, the old one keeps working for up to this long
+ * (publishing or unpublishing the workflow clears it at once).
+ */
+export const TOKEN_CACHE_MS = 30_000;
+const MAX_CACHED_CREDENTIALS = 1000;
+
+const cachedTokens = new Map<string, { token: string; expiresAt: number }>();
+
+/** The cached Webhook Token of a credential, or undefined when it must be read again. */
+export function cachedToken(credentialId: string, now = Date.now()): string | undefined {
+	const entry = cachedTokens.get(credentialId);
+	if (entry === undefined) return undefined;
+	if (entry.expiresAt > now) return entry.token;
+	cachedTokens.delete(credentialId);
+	return undefined;
+}
+
+export function cacheToken(credentialId: string, token: string, now = Date.now()): void {
+	cachedTokens.delete(credentialId);
+	cachedTokens.set(credentialId, { token, expiresAt: now + TOKEN_CACHE_MS });
+	if (cachedTokens.size > MAX_CACHED_CREDENTIALS) {
+		const oldest = cachedTokens.keys().next().value;
+		if (oldest !== undefined) cachedTokens.delete(oldest);
+	}
+}
+
+export function forgetToken(credentialId: string): void {
+	cachedTokens.delete(credentialId);
+}

@@ -1,0 +1,134 @@
+import { NodeOperationError } from 'n8n-workflow';
+
+import { scopeCount } from '../../nodes/Mavi/trigger/dedupe';
+
+import {
+	callWebhook,
+	FAKE_WEBHOOK_VALUE,
+	fakeHookFunctions,
+	freshWorkflowId,
+	trigger,
+} from './fakeWebhook';
+import { documentedCallback, speakerSegments, transcriptionCallback } from './fixtures';
+
+const taskId = (n: number): string => n.toString(16).padStart(32, '0');
+
+const methods = trigger.webhookMethods.default;
+const url = 'http://localhost:5678/webhook/abc/mavi';
+
+describe('rule 5: activation refuses a trigger that would accept anyone', () => {
+	it('no Webhook Token and no opt-in: create() throws a NodeOperationError saying what to set', async () => {
+		const hook = fakeHookFunctions({
+			workflowId: freshWorkflowId(),
+			mode: 'trigger',
+			url,
+			credentials: { apiKey: 'k', webhookToken: ' ' },
+		});
+		const attempt = methods.create.call(hook);
+		await expect(attempt).rejects.toBeInstanceOf(NodeOperationError);
+		await expect(methods.create.call(hook)).rejects.toThrow(/no Webhook Token/);
+		expect(await methods.checkExists.call(hook)).toBe(false);
+	});
+
+	it('with "Allow Callbacks Without Token" on, or with a token, it activates', async () => {
+		const optIn = fakeHookFunctions({
+			workflowId: freshWorkflowId(),
+			mode: 'trigger',
+			url,
+			credentials: { apiKey: 'k', webhookToken: '' },
+			parameters: { allowUnauthenticated: true },
+		});
+		await expect(methods.create.call(optIn)).resolves.toBe(true);
+		const withToken = fakeHookFunctions({ workflowId: freshWorkflowId(), mode: 'trigger', url });
+		await expect(methods.create.call(withToken)).resolves.toBe(true);
+	});
+});
+
+describe('rule 8: the Webhook Token is read once per TOKEN_CACHE_MS per credential', () => {
+	it('a second callback reuses the token; publishing again reads it afresh', async () => {
+		const credentialId = `cred-${freshWorkflowId()}`;
+		const request = { body: documentedCallback(), credentialId };
+		const first = await callWebhook({ ...request, workflowId: freshWorkflowId() });
+		expect(first.executionStarted).toBe(true);
+		// The credential changed: within the cache lifetime the old token still counts...
+		const rotated = { apiKey: 'k', webhookToken: 'rotated-token' };
+		const second = await callWebhook({
+			...request,
+			credentials: rotated,
+			workflowId: freshWorkflowId(),
+		});
+		expect(second.executionStarted).toBe(true);
+		// ...until the workflow is published again.
+		const hook = fakeHookFunctions({
+			workflowId: freshWorkflowId(),
+			mode: 'trigger',
+			url,
+			credentials: rotated,
+			credentialId,
+		});
+		await methods.create.call(hook);
+		const third = await callWebhook({
+			...request,
+			credentials: rotated,
+			workflowId: freshWorkflowId(),
+		});
+		expect(third.status).toBe(401);
+		const fourth = await callWebhook({
+			...request,
+			credentials: rotated,
+			query: { token: 'rotated-token' },
+			workflowId: freshWorkflowId(),
+		});
+		expect(fourth.executionStarted).toBe(true);
+		expect(FAKE_WEBHOOK_VALUE).not.toBe('rotated-token');
+	});
+});
+
+describe('webhookMethods: local state only', () => {
+	const productionUrl = 'http://localhost:5678/webhook/abc/mavi';
+	const testUrl = 'http://localhost:5678/webhook-test/abc/mavi';
+
+	it('create registers the webhook; checkExists sees it; delete clears it and the memory', async () => {
+		const workflowId = freshWorkflowId();
+		const methods = trigger.webhookMethods.default;
+		const activate = fakeHookFunctions({ workflowId, mode: 'trigger', url: productionUrl });
+		expect(await methods.checkExists.call(activate)).toBe(false);
+		expect(await methods.create.call(activate)).toBe(true);
+		expect(await methods.checkExists.call(activate)).toBe(true);
+
+		const body = transcriptionCallback(taskId(20), speakerSegments(1));
+		await callWebhook({ body, workflowId });
+		expect((await callWebhook({ body, workflowId })).response).toMatchObject({ duplicate: true });
+
+		// Stopping a test listen (n8n calls delete with mode 'internal') leaves production alone.
+		const listen = fakeHookFunctions({ workflowId, mode: 'manual', url: testUrl });
+		await methods.create.call(listen);
+		const stopListening = fakeHookFunctions({
+			workflowId,
+			mode: 'internal',
+			url: testUrl,
+		});
+		expect(await methods.delete.call(stopListening)).toBe(true);
+		expect((await callWebhook({ body, workflowId })).response).toMatchObject({ duplicate: true });
+
+		const scopesBefore = scopeCount();
+		const deactivate = fakeHookFunctions({
+			workflowId,
+			mode: 'internal',
+			url: productionUrl,
+		});
+		expect(await methods.delete.call(deactivate)).toBe(true);
+		expect(scopeCount()).toBe(scopesBefore - 1);
+		expect(await methods.checkExists.call(activate)).toBe(false);
+		expect((await callWebhook({ body, workflowId })).executionStarted).toBe(true);
+	});
+
+	it('delete of a webhook this process never created changes nothing and does not throw', async () => {
+		const hook = fakeHookFunctions({
+			workflowId: freshWorkflowId(),
+			mode: 'internal',
+			url: productionUrl,
+		});
+		await expect(trigger.webhookMethods.default.delete.call(hook)).resolves.toBe(true);
+	});
+});
