@@ -45,7 +45,11 @@ module.exports = {
 			testEnvironment: 'node',
 			transform: tsTransform,
 			testMatch: ['<rootDir>/test/**/*.test.{ts,js}'],
-			testPathIgnorePatterns: ['<rootDir>/test/e2e/', '<rootDir>/test/e2e-queue/', '<rootDir>/test/dev/'],
+			testPathIgnorePatterns: [
+				'<rootDir>/test/e2e/',
+				'<rootDir>/test/e2e-queue/',
+				'<rootDir>/test/dev/',
+			],
 			modulePathIgnorePatterns: ['<rootDir>/dist/'],
 		},
 		...selectedLines.map((line) => e2eProject({ displayName: N8N_LINES[line], line })),

@@ -1,7 +1,7 @@
 'use strict';
 // Issue 13: the e2e suite runs against n8n 2.x (project e2e) and 1.x (project e2e-1x). This file
-// proves what differs between them from the outside: the instance is the pinned version, zod is
-// n8n's own copy there too, and the answer Mavi gets for a callback is JSON 2xx on both.
+// proves from the outside what could differ between them: the instance is the pinned version,
+// zod is n8n's own copy there too, and the answer Mavi gets for a callback is JSON 2xx on both.
 const path = require('node:path');
 const fs = require('node:fs');
 const { spawnSync } = require('node:child_process');
@@ -10,6 +10,7 @@ const { nodeItems } = require('./support/client');
 const { publishTrigger, useMaviEnvironment } = require('./support/environment');
 const { ROOT, PACKAGE_NAME } = require('./support/n8n');
 const { E2E_WEBHOOK_TOKEN } = require('./support/secrets');
+const { makeWav } = require('./support/wav');
 const wf = require('./support/workflows');
 
 jest.setTimeout(120000);
@@ -21,16 +22,20 @@ let client;
 let simulator;
 let trigger;
 let runtime;
+let credential;
 const withToken = { query: { token: E2E_WEBHOOK_TOKEN } };
 
 beforeAll(async () => {
-	let credential;
 	({ n8n, client, simulator, credential } = await useMaviEnvironment({
 		label: 'versions',
 		credentialName: 'Mavi e2e (versions)',
 	}));
 	runtime = n8n.state.runtime;
 	trigger = await publishTrigger(client, { name: 'e2e versions: trigger', credential });
+	// Mavi refuses async requests without a webhook; results then reach this trigger.
+	simulator.setWebhookUrl(
+		`${n8n.state.url}/webhook/${trigger.webhookPath}?token=${E2E_WEBHOOK_TOKEN}`,
+	);
 });
 
 afterAll(async () => {
@@ -56,13 +61,15 @@ test("zod resolves to n8n's own copy: the package brings none", () => {
 
 	// n8n prepends its own module paths to NODE_PATH before it loads community packages
 	// (LoadNodesAndCredentials.init, 1.x and 2.x alike); resolve 'zod' from our built file the same way.
+	const schemas = path.join(packageDir, 'dist/nodes/Mavi/helpers/schemas.js');
+	expect(fs.readFileSync(schemas, 'utf8')).toContain('require("zod")');
 	const loader = path.join(runtime.dir, 'node_modules/n8n/dist/load-nodes-and-credentials.js');
 	expect(fs.existsSync(loader)).toBe(true);
 	const script = `
 		const Module = require('node:module');
 		process.env.NODE_PATH = Module._nodeModulePaths(${JSON.stringify(path.dirname(loader))}).join(':');
 		Module._initPaths();
-		const from = Module.createRequire(${JSON.stringify(path.join(packageDir, 'dist/nodes/Mavi/helpers/schemas.js'))});
+		const from = Module.createRequire(${JSON.stringify(schemas)});
 		const file = from.resolve('zod');
 		const { z } = from('zod');
 		console.log(JSON.stringify({ file, object: typeof z.object }));`;
@@ -81,12 +88,34 @@ test('inside n8n, a broken envelope (task_id not a string) gets 400 with its rea
 	expect(res.body).toEqual({ error: 'task_id must be a string' });
 });
 
+test('inside n8n, the action node (its API answers are checked by zod schemas) loads and runs', async () => {
+	const types = await client.nodeTypeNames();
+	expect(types).toEqual(expect.arrayContaining(['n8n-nodes-mavi.maviTranscribe']));
+	fs.writeFileSync(n8n.filePath('versions.wav'), makeWav(2));
+	const workflow = wf.uploadWorkflow({
+		name: 'e2e versions: upload and start',
+		filePath: n8n.filePath('versions.wav'),
+		credential,
+		steps: [wf.startStep()],
+	});
+	const execution = await client.runManual((await client.createWorkflow(workflow)).id);
+	const error = execution.data.resultData.error;
+	expect({ status: execution.status, error: error && error.message }).toEqual({
+		status: 'success',
+		error: undefined,
+	});
+	expect(nodeItems(execution, 'Start')[0].task_id).toMatch(/^[0-9a-f]{32}$/);
+	expect(fs.readFileSync(n8n.state.logFile, 'utf8')).not.toMatch(/Cannot find module 'zod'/);
+});
+
 test('Mavi gets a JSON 2xx for a callback that starts an execution, with its segments', async () => {
 	const body = wf.transcriptionCallback(wf.randomTaskId());
 	const res = await client.postWebhook(trigger.webhookPath, body, withToken);
 	expect(res.status).toBe(200);
 	expect(res.headers.get('content-type')).toMatch(/^application\/json/);
-	expect(res.body).toMatchObject({ received: true });
+	// The same answer on both lines (1.x evaluates a webhook's responseData before the execution
+	// exists, so nothing execution-specific can be in it).
+	expect(res.body).toEqual({ received: true, task_id: body.task_id });
 	const execution = await client.waitForExecutionWhere(
 		trigger.id,
 		(e) => (nodeItems(e, wf.TRIGGER_NAME) || [])[0]?.task_id === body.task_id,
@@ -94,6 +123,4 @@ test('Mavi gets a JSON 2xx for a callback that starts an execution, with its seg
 	expect(nodeItems(execution, wf.TRIGGER_NAME)).toEqual([
 		expect.objectContaining({ task_id: body.task_id, segment_index: 0, text: 'Oh' }),
 	]);
-	// The same answer on both lines: the trigger's own, with the task it accepted.
-	expect(res.body).toEqual({ received: true, task_id: body.task_id });
 });

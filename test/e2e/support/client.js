@@ -156,6 +156,10 @@ class N8nClient extends ExecutionQueries {
 	async publish(id, timeoutMs = 30000) {
 		const action = (await this.n8nMajor()) >= 2 ? 'publish' : 'activate';
 		const res = await this.api('POST', `/workflows/${id}/${action}`);
+		// 1.x reports a trigger that cannot be activated right here; the same error as 2.x's below.
+		if (action === 'activate' && res.status === 400 && res.body && res.body.message) {
+			throw new Error(`trigger failed to activate: ${res.body.message}`);
+		}
 		if (res.status !== 200) throw fail(action, res);
 		return this.waitActive(id, timeoutMs);
 	}
