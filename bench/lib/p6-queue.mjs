@@ -1,7 +1,7 @@
 // P6 (issue 11): n8n in queue mode, two 30-item Transcription -> Start batches at once on two
 // workers against the simulator's 1 request/s limit, in both rate-limit styles. Reuses the
 // queue-mode e2e cluster (PostgreSQL, Redis, main, 2 webhook processes, 2 workers).
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -37,6 +37,7 @@ export async function runP6({ log }) {
 	} finally {
 		if (env) await env.simulator.stop();
 		await stopCluster(cluster);
+		rmSync(cluster.workDir, { recursive: true, force: true });
 		delete process.env.MAVI_E2E_QUEUE_STATE;
 	}
 }

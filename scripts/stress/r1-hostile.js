@@ -1,16 +1,32 @@
 'use strict';
-// R1 against the real n8n: malformed callbacks to the published trigger. Every one must get a
-// 4xx and start no execution; a valid callback afterwards must still run.
+// R1 against the real n8n: malformed callbacks to the published trigger. Only a broken envelope
+// gets a 4xx and starts nothing (issue 12, rule 1); a sound envelope with odd fields gets a 2xx and
+// may start an execution; a valid callback afterwards must still run.
 const { nodeItems } = require('../../test/e2e/support/client');
+const { envelopeVerdict } = require('../../test/e2e/support/envelopeRule');
 const wf = require('../../test/e2e/support/workflows');
 const { hostileRequests, bodyOf } = require('./hostile-bodies');
 const { rawPost } = require('./http');
 
 /**
+ * Judges one answer by rule 1, independently of the node: a broken envelope must be refused
+ * (4xx), a sound one acknowledged (200), one n8n parsed from another format either. `started`:
+ * a 200 that is not an {ignored}/{duplicate} acknowledgement starts an execution.
+ */
+function judgeAnswer(request, { status, text = '' }) {
+	const verdict = envelopeVerdict(request);
+	const refused = status >= 400 && status <= 499;
+	const acknowledged = /"(ignored|duplicate)":true/.test(text);
+	const started = status === 200 && !acknowledged;
+	if (verdict === 'broken') return { verdict, ok: refused, started };
+	if (verdict === 'sound') return { verdict, ok: status === 200, started };
+	return { verdict, ok: refused || (status === 200 && acknowledged), started };
+}
+
+/**
  * Sends `requests` (from hostile-bodies.js), `concurrency` at a time, starting no new one after
- * `deadline` (epoch ms). Statuses outside 400-499 are listed in `unexpected`, except a 200
- * {ignored: true} (the trigger's documented answer to an envelope that is not a transcript),
- * which is counted in `ignored`.
+ * `deadline` (epoch ms). Answers that break rule 1 are listed in `unexpected` (by name, with the
+ * verdict); `started` counts the callbacks that legitimately started an execution.
  */
 async function sendHostile(url, requests, { deadline = Infinity, concurrency = 4 } = {}) {
 	const results = [];
@@ -19,22 +35,22 @@ async function sendHostile(url, requests, { deadline = Infinity, concurrency = 4
 		while (next < requests.length && Date.now() < deadline) {
 			const request = requests[next++];
 			const res = await rawPost(url, { headers: request.headers, body: bodyOf(request) });
+			const answer = { status: res.status, text: res.text || res.error || '' };
 			results.push({
 				name: request.name,
 				category: request.category,
-				status: res.status,
+				...answer,
 				ms: res.ms,
-				text: res.text || res.error,
+				...judgeAnswer(request, answer),
 			});
 		}
 	};
 	await Promise.all(Array.from({ length: concurrency }, worker));
-	const isIgnored = (r) => r.status === 200 && /"ignored":true/.test(r.text);
-	const ignored = results.filter(isIgnored);
-	const unexpected = results.filter((r) => (r.status < 400 || r.status > 499) && !isIgnored(r));
+	const unexpected = results.filter((r) => !r.ok);
+	const started = results.filter((r) => r.started).length;
 	const byStatus = {};
 	for (const r of results) byStatus[r.status] = (byStatus[r.status] || 0) + 1;
-	return { results, unexpected, ignored, byStatus };
+	return { results, unexpected, started, byStatus };
 }
 
 /** Posts one valid callback and waits for its execution; returns the task_id that came out. */
@@ -62,7 +78,7 @@ async function runR1({ client, n8nUrl, trigger, token, count = 500, deadline }) 
 		tried: sent.results.length,
 		byStatus: sent.byStatus,
 		unexpected: sent.unexpected,
-		ignored: sent.ignored,
+		startedBySoundEnvelopes: sent.started,
 		executionsBefore: before,
 		executionsAfter: after,
 		executionsFromHostile: after - before - (valid.ok ? 1 : 0),
@@ -72,4 +88,4 @@ async function runR1({ client, n8nUrl, trigger, token, count = 500, deadline }) 
 	};
 }
 
-module.exports = { runR1, sendHostile, validCallbackRuns };
+module.exports = { runR1, sendHostile, judgeAnswer, validCallbackRuns };

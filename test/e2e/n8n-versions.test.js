@@ -80,6 +80,14 @@ test("zod resolves to n8n's own copy: the package brings none", () => {
 	expect(object).toBe('function');
 });
 
+test('inside n8n, a broken envelope (task_id not a string) gets 400 with its reason', async () => {
+	const body = { ...wf.transcriptionCallback(wf.randomTaskId()), task_id: 42 };
+	const res = await client.postWebhook(trigger.webhookPath, body, withToken);
+	expect(res.status).toBe(400);
+	expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+	expect(res.body).toEqual({ error: 'task_id must be a string' });
+});
+
 test('inside n8n, the action node (its API answers are checked by zod schemas) loads and runs', async () => {
 	const types = await client.nodeTypeNames();
 	expect(types).toEqual(expect.arrayContaining(['n8n-nodes-mavi.maviTranscribe']));

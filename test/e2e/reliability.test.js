@@ -8,7 +8,6 @@ const { sendHostile } = require('../../scripts/stress/r1-hostile');
 const { rawPost } = require('../../scripts/stress/http');
 const { nodeItems } = require('./support/client');
 const { publishTrigger } = require('./support/environment');
-const { envelopeVerdict } = require('./support/envelopeRule');
 const { secretLeaks } = require('./support/leaks');
 const { useN8n } = require('./support/instance');
 const { E2E_API_KEY, E2E_WEBHOOK_TOKEN } = require('./support/secrets');
@@ -110,26 +109,13 @@ test('R1 sample: 20 hostile bodies: only broken envelopes get a 4xx, and n8n kee
 	});
 	expect(sent.results).toHaveLength(20);
 	// Listed by name, so a failure shows which body got which answer.
-	const wrong = [];
-	let started = 0;
-	sample.forEach((request) => {
-		const { status, text } = sent.results.find((r) => r.name === request.name);
-		const verdict = envelopeVerdict(request);
-		const refused = status >= 400 && status <= 499;
-		const acknowledged = /"(ignored|duplicate)":true/.test(text);
-		if (status === 200 && !acknowledged) started += 1;
-		const ok =
-			verdict === 'broken'
-				? refused
-				: verdict === 'sound'
-					? status === 200
-					: refused || (status === 200 && acknowledged);
-		if (!ok) wrong.push(`${request.name} (${verdict}): ${status} ${text.slice(0, 120)}`);
-	});
+	const wrong = sent.unexpected.map(
+		(r) => `${r.name} (${r.verdict}): ${r.status} ${r.text.slice(0, 120)}`,
+	);
 	expect(wrong).toEqual([]);
 	expect(sent.results.map((r) => r.text).join('\n')).not.toContain(E2E_WEBHOOK_TOKEN);
 	expect((await fetch(`${n8n.state.url}/healthz`)).status).toBe(200);
-	await barrier(before + started + 1);
+	await barrier(before + sent.started + 1);
 });
 
 test('issue 12 acceptance 4: without a Webhook Token publishing fails with a clear error; the opt-in works', async () => {
@@ -143,13 +129,14 @@ test('issue 12 acceptance 4: without a Webhook Token publishing fails with a cle
 		credential: tokenless,
 	});
 	const created = await client.createWorkflow(workflow);
-	// n8n accepts the publish request, then reports the trigger's activation error.
+	// 2.x accepts the publish request, then reports the trigger's activation error; 1.x answers
+	// the activation request with it.
 	const failure = await client.publish(created.id).then(
 		() => 'published',
 		(error) => String(error.message),
 	);
 	process.stderr.write(`[issue 12] publishing without a Webhook Token: ${failure}\n`);
-	expect(failure).toMatch(/trigger failed to activate: .*no Webhook Token/);
+	expect(failure).toMatch(/no Webhook Token/);
 	const unprotected = await client.postWebhook(
 		webhookPath,
 		wf.transcriptionCallback(wf.randomTaskId()),

@@ -116,6 +116,7 @@ async function startCluster({ logLevel = 'info' } = {}) {
 		cluster.client = await bootstrapClient(cluster.main.url);
 	} catch (error) {
 		await stopCluster(cluster);
+		if (!process.env.MAVI_E2E_KEEP) fs.rmSync(workDir, { recursive: true, force: true });
 		throw error;
 	}
 	cluster.runtimeMs = runtimeMs;
