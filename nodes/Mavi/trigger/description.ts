@@ -6,18 +6,18 @@ export const triggerPanel: TriggerPanelDefinition = {
 	header: 'Paste the production URL into the Mavi console',
 	executionsHelp: {
 		inactive:
-			"<b>Set up once:</b> copy the <b>Production URL</b> above, add <code>?token=&lt;your secret&gt;</code> (the Webhook Token of the Mavi API credential) and paste it into the Mavi console → <b>Webhooks Settings</b>. Then publish the workflow. <br /><br /><b>While building:</b> click 'Listen for test event' and send a callback to the test URL; it only works while the editor is listening.",
+			"<b>Set up once:</b> copy the <b>Production URL</b> above, add <code>?token=&lt;your secret&gt;</code> (the Webhook Token of the Mavi API credential) and paste it into the Mavi console → <b>Webhooks Settings</b>. Then publish the workflow (on n8n 1.x: activate it). <br /><br /><b>While building:</b> click 'Listen for test event' and send a callback to the test URL; it only works while the editor is listening.",
 		active:
 			'Mavi sends every async result of the account to the <b>Production URL</b> (with <code>?token=&lt;your secret&gt;</code>) set in the Mavi console → <b>Webhooks Settings</b>. Each finished transcription starts this workflow. <br /><br />The test URL only works while the editor is listening for a test event.',
 	},
 	activationHint:
-		'Copy the production URL, add ?token= followed by your Webhook Token, paste it into Mavi console → Webhooks Settings, then publish the workflow.',
+		'Copy the production URL, add ?token= followed by your Webhook Token, paste it into Mavi console → Webhooks Settings, then publish (on n8n 1.x: activate) the workflow.',
 };
 
 export const triggerProperties: INodeProperties[] = [
 	{
 		displayName:
-			'Set a Webhook Token in the Mavi API credential and add it to the URL in the Mavi console as ?token=&lt;your secret&gt;. Without one the workflow cannot be published (unless "Allow Callbacks Without Token" is on).',
+			'Set a Webhook Token in the Mavi API credential and add it to the URL in the Mavi console as ?token=&lt;your secret&gt;. Without one the workflow cannot be published or activated (unless "Allow Callbacks Without Token" is on).',
 		name: 'tokenNotice',
 		type: 'notice',
 		default: '',
