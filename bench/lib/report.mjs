@@ -15,12 +15,13 @@ export function buildRows(results) {
 	const { p1, p2, p3, p4, p5, p6 } = results;
 	if (p1 && !p1.error) {
 		const { ours, diy, diyNoOp, diyAuth } = p1.variants;
+		// The fair comparison (issue 12): the same secret check on both sides.
 		add(
 			'P1',
-			`Trigger vs Webhook + Split Out, ${p1.segments} segments: median ratio ours/DIY of POST -> execution finished (${p1.rounds} pairs)`,
-			fmt(p1.ratioOursDiy),
+			`Trigger vs Webhook with Header Auth (same secret check) + Split Out, ${p1.segments} segments: median ratio of POST -> execution finished (${p1.rounds} pairs)`,
+			fmt(p1.ratioOursDiyAuth),
 			'<= 1.0',
-			p1.ratioOursDiy <= 1.0,
+			p1.ratioOursDiyAuth <= 1.0,
 		);
 		add(
 			'P1',
@@ -38,8 +39,8 @@ export function buildRows(results) {
 		);
 		add(
 			'P1',
-			'ratio ours/DIY where the Webhook also checks the secret (Header Auth credential)',
-			fmt(p1.ratioOursDiyAuth),
+			'ratio ours/DIY where the Webhook checks no secret at all',
+			fmt(p1.ratioOursDiy),
 			'info',
 			null,
 		);
