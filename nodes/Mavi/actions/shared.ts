@@ -53,20 +53,19 @@ export async function transcribeSync(
 	output: OutputMode,
 	fallbackModel: string | null,
 ): Promise<IDataObject[]> {
+	const expected = kind === 'whisper' ? 'transcript' : 'diarization';
 	const data = await maviRequest.call(
 		this,
 		itemIndex,
 		{
 			method: 'POST',
 			path: endpoint,
-			endpoint: `POST ${endpoint}`,
 			body,
 			long: true,
-			creates: kind === 'whisper' ? 'transcript' : 'diarization',
+			creates: expected,
 		},
 		transcriptDataSchema,
 	);
-	const expected = kind === 'whisper' ? 'transcript' : 'diarization';
 	const shape = detectResultShape(data, expected);
 	const accepted = kind === 'whisper' ? shape.kind !== 'diarization' : shape.kind === 'diarization';
 	if (shape.kind === 'other' || !accepted) {

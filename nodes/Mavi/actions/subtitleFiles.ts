@@ -5,6 +5,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import type { OutputMode } from '../helpers/segments';
+import type { OperationResult } from './node.type';
+
 /**
  * "Attach Subtitle Files": the transcript item's SRT and WebVTT also as binary properties, so a
  * Write Files to Disk, Google Drive or email node can use them without a Convert to File step.
@@ -50,4 +53,20 @@ export async function withSubtitleFiles(
 		),
 	]);
 	return { json: transcript, binary: { subtitles_srt: srt, subtitles_vtt: vtt } };
+}
+
+/**
+ * What a synchronous transcription returns: its items as they are, or, when Output is Transcript
+ * and "Attach Subtitle Files" is on, the transcript item with its subtitle files named after
+ * `source` (a URL or an asset ID).
+ */
+export async function attachRequestedSubtitles(
+	this: IExecuteFunctions,
+	items: IDataObject[],
+	output: OutputMode,
+	options: IDataObject,
+	source: string | null,
+): Promise<OperationResult> {
+	if (output !== 'transcript' || options.attachSubtitles !== true) return items;
+	return { items: [await withSubtitleFiles.call(this, items[0], subtitleBaseName(source))] };
 }

@@ -42,8 +42,11 @@ export const transportSettings = {
 interface RequestTarget {
 	/** Concrete path under the base URL, e.g. `/re_1/metadata`. */
 	path: string;
-	/** Endpoint template the rate limit applies to, e.g. `GET /{asset_id}/metadata`. */
-	endpoint: string;
+	/**
+	 * Endpoint template the rate limit applies to, e.g. `GET /{asset_id}/metadata`; for a fixed
+	 * path it is `<method> <path>`, the default.
+	 */
+	endpoint?: string;
 	long?: boolean;
 }
 
@@ -132,6 +135,7 @@ export async function maviRequest<S extends ZodTypeAny>(
 	const secrets = [account.apiKey];
 	const signal = this.getExecutionCancelSignal?.();
 	const creates = request.method === 'POST' ? request.creates : undefined;
+	const endpoint = request.endpoint ?? `${request.method} ${request.path}`;
 	const retries: Partial<Record<FailureKind, number>> = {};
 	const limitState = {
 		assetId: assetIdOf(request.method === 'POST' ? request.body : undefined),
@@ -166,7 +170,7 @@ export async function maviRequest<S extends ZodTypeAny>(
 		}
 
 		if (signal?.aborted) throw cancelledError.call(this, itemIndex);
-		const key = `${account.limiterKey}#${request.endpoint}`;
+		const key = `${account.limiterKey}#${endpoint}`;
 		const release = await endpointLimiter.acquire(key, signal).catch(() => {
 			throw cancelledError.call(this, itemIndex);
 		});
@@ -192,7 +196,7 @@ export async function maviRequest<S extends ZodTypeAny>(
 			if (outcome.kind === 'unexpected') {
 				throw unexpectedResponseError(
 					this.getNode(),
-					request.endpoint,
+					endpoint,
 					outcome.problem,
 					itemIndex,
 					secrets,
@@ -205,7 +209,7 @@ export async function maviRequest<S extends ZodTypeAny>(
 				const problem = describeZodError(parsed.error, 'data');
 				throw unexpectedResponseError(
 					this.getNode(),
-					request.endpoint,
+					endpoint,
 					problem,
 					itemIndex,
 					secrets,
@@ -235,7 +239,7 @@ export async function maviRequest<S extends ZodTypeAny>(
 		if (!shouldRetry(failure.kind, used, creates === undefined)) {
 			throw buildApiError(
 				this.getNode(),
-				{ ...failure, endpoint: request.endpoint, attempts, creates },
+				{ ...failure, endpoint, attempts, creates },
 				itemIndex,
 				secrets,
 			);

@@ -159,7 +159,6 @@ async function uploadFile(
 		{
 			method: 'POST',
 			path: '/upload',
-			endpoint: 'POST /upload',
 			long: true,
 			creates: 'asset',
 			file,

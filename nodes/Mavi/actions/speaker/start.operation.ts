@@ -31,7 +31,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		{
 			method: 'POST',
 			path: ENDPOINT,
-			endpoint: `POST ${ENDPOINT}`,
 			body: { asset_id: assetId },
 			creates: 'diarizationTask',
 		},

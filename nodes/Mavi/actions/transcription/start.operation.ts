@@ -38,7 +38,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		{
 			method: 'POST',
 			path: ENDPOINT,
-			endpoint: `POST ${ENDPOINT}`,
 			body,
 			creates: 'transcriptionTask',
 		},

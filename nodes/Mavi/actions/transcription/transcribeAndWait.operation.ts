@@ -11,7 +11,7 @@ import {
 } from '../common.descriptions';
 import type { OperationResult } from '../node.type';
 import { transcribeSync } from '../shared';
-import { attachSubtitlesOption, withSubtitleFiles } from '../subtitleFiles';
+import { attachRequestedSubtitles, attachSubtitlesOption } from '../subtitleFiles';
 
 const properties: INodeProperties[] = [
 	assetIdProperty,
@@ -49,6 +49,5 @@ export async function execute(
 		output,
 		body.model,
 	);
-	if (output !== 'transcript' || options.attachSubtitles !== true) return items;
-	return { items: [await withSubtitleFiles.call(this, items[0], body.asset_id)] };
+	return await attachRequestedSubtitles.call(this, items, output, options, body.asset_id);
 }

@@ -16,7 +16,7 @@ import {
 	speakerProperty,
 } from '../common.descriptions';
 import type { OperationResult } from '../node.type';
-import { attachSubtitlesOption, subtitleBaseName, withSubtitleFiles } from '../subtitleFiles';
+import { attachRequestedSubtitles, attachSubtitlesOption } from '../subtitleFiles';
 
 const MAX_SPEAKERS = 32;
 
@@ -174,7 +174,6 @@ export async function execute(
 		{
 			method: 'POST',
 			path: ENDPOINT,
-			endpoint: `POST ${ENDPOINT}`,
 			body,
 			long: true,
 			// A lost answer may still be billed: not resent, and the error says so.
@@ -193,7 +192,6 @@ export async function execute(
 		...item,
 		language_code: result.languageCode,
 	}));
-	if (output !== 'transcript' || options.attachSubtitles !== true) return items;
 	const source = (body.url ?? body.asset_id) as string;
-	return { items: [await withSubtitleFiles.call(this, items[0], subtitleBaseName(source))] };
+	return await attachRequestedSubtitles.call(this, items, output, options, source);
 }
