@@ -7,7 +7,7 @@ import type { AssetMetadata } from '../helpers/schemas';
 import { metadataDataSchema, transcriptDataSchema } from '../helpers/schemas';
 import type { OutputMode } from '../helpers/segments';
 import { mapTranscript } from '../helpers/segments';
-import { maviRequest } from '../transport';
+import { maviRequest, METADATA_ENDPOINT } from '../transport';
 
 /** GET /{asset_id}/metadata, reduced to the one asset it describes. */
 export async function fetchAssetMetadata(
@@ -18,7 +18,7 @@ export async function fetchAssetMetadata(
 	const data = await maviRequest.call(
 		this,
 		itemIndex,
-		{ method: 'GET', path: `/${assetId}/metadata`, endpoint: 'GET /{asset_id}/metadata' },
+		{ method: 'GET', path: `/${assetId}/metadata`, endpoint: METADATA_ENDPOINT },
 		metadataDataSchema,
 	);
 	return data.resource[0];

@@ -29,6 +29,7 @@ import {
 
 export type { Creation } from './errors';
 export type { MultipartFile } from './multipart';
+export { METADATA_ENDPOINT } from './limitSignal';
 
 export const CREDENTIAL_NAME = 'maviApi';
 
