@@ -158,11 +158,11 @@ describe('simulator: seeded fault injection', () => {
 		});
 
 		it("'stall-after' holds the answer past the client's patience; the asset exists anyway", async () => {
-			sim = await startFastSimulator({ faults: { rate: 1, kinds: ['stall-after'], slowMs: 2000 } });
+			sim = await startFastSimulator({ faults: { rate: 1, kinds: ['stall-after'], slowMs: 5000 } });
 			await expect(
 				api(sim, 'POST', '/upload', {
 					body: wavForm(makeWav({ seconds: 1 })),
-					signal: AbortSignal.timeout(300),
+					signal: AbortSignal.timeout(1500),
 				}),
 			).rejects.toThrow();
 			expect(sim.stats().assets).toHaveLength(1);

@@ -18,8 +18,10 @@ let assetId: string;
 beforeAll(async () => {
 	mavi = await startMavi({ rateLimitMs: 200, assetReadyMs: 50 });
 	assetId = await seedAsset(mavi);
-	transportSettings.timeoutMs = 400;
-	transportSettings.longTimeoutMs = 400;
+	// Long enough that a clean answer comes in time on a loaded CI machine (the '-after' faults
+	// must do their work before the client gives up), shorter than a stalled answer.
+	transportSettings.timeoutMs = 1500;
+	transportSettings.longTimeoutMs = 1500;
 });
 
 afterAll(async () => {
@@ -37,7 +39,7 @@ const newAssets = () => mavi.sim.stats().assets.slice(assetsBefore);
 
 /** The next `limit` requests get `kind`; the ones after that are clean. */
 function faultNext(kind: string, limit = 1) {
-	mavi.sim.configure({ faults: { rate: 1, kinds: [kind], slowMs: 1500, limit } });
+	mavi.sim.configure({ faults: { rate: 1, kinds: [kind], slowMs: 5000, limit } });
 }
 
 const requestsTo = (endpoint: string) => mavi.sim.stats().byEndpoint[endpoint] ?? 0;
