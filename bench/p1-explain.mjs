@@ -58,7 +58,7 @@ const summary = Object.fromEntries(
 	]),
 );
 process.stdout.write(
-	`${JSON.stringify({ n8nEnv, segments: result.segments, ratioOursDiy: result.ratioOursDiy, ratioOursDiyAuth: result.ratioOursDiyAuth, summary }, null, 1)}\n`,
+	`${JSON.stringify({ n8nEnv, segments: result.segments, ratioOursDiy: result.ratioOursDiy, ratioOursDiyAuth: result.ratioOursDiyAuth, ratioOursDiyAuthNoOp: result.ratioOursDiyAuthNoOp, summary }, null, 1)}\n`,
 );
 if (profileDir) {
 	const file = path.join(TMP_DIR, 'explain-profile.txt');

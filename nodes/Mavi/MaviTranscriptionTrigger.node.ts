@@ -17,7 +17,11 @@ export class MaviTranscriptionTrigger implements INodeType {
 		name: 'maviTranscriptionTrigger',
 		icon: { light: 'file:../../icons/mavi.svg', dark: 'file:../../icons/mavi.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1: n8n skips, for each callback, the expression it evaluates for version-1 webhook
+		// nodes (`options.binaryData`), which cost a cold expression isolate in n8n 2.x. The
+		// trigger behaves the same in both versions.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{"Output: " + $parameter["output"]}}',
 		description:
 			'Starts the workflow when a Mavi transcription finishes: one item per transcript segment',

@@ -274,6 +274,46 @@ test('e. broken callback bodies get a 4xx, start no execution, and n8n keeps ser
 	expect(executions).toHaveLength(before + 1);
 });
 
+test('JSON sent without a content type, or as octet-stream, still starts its execution', async () => {
+	// From version 1.1 n8n leaves such bodies unread; the trigger reads them itself.
+	for (const headers of [{}, { 'content-type': 'application/octet-stream' }]) {
+		const taskId = wf.randomTaskId();
+		const bytes = Buffer.from(JSON.stringify(wf.transcriptionCallback(taskId)));
+		const res = await client.postWebhook(trigger.webhookPath, bytes, {
+			...withToken,
+			headers,
+			raw: true,
+		});
+		expect(res.status).toBe(200);
+		expect(triggerItems(await waitForTask(taskId))).toHaveLength(1);
+	}
+});
+
+test('a trigger of version 1 (workflows made before 1.1) keeps working the same', async () => {
+	const { workflow, webhookPath } = wf.triggerWorkflow({
+		name: 'e2e b: trigger version 1',
+		credential,
+		typeVersion: 1,
+	});
+	const created = await client.createWorkflow(workflow);
+	workflowIds.push(created.id);
+	await client.publish(created.id);
+	const taskId = wf.randomTaskId();
+	const segments = [
+		{ start_time: 0, end_time: 1.5, text: ' One', speaker: null },
+		{ start_time: 1.5, end_time: 3, text: ' Two', speaker: null },
+	];
+	const bytes = Buffer.from(JSON.stringify(wf.transcriptionCallback(taskId, segments, 3)));
+	const res = await client.postWebhook(webhookPath, bytes, { ...withToken, raw: true });
+	expect(res.status).toBe(200);
+	expect(res.body).toEqual({ received: true, task_id: taskId });
+	const execution = await client.waitForExecutionWhere(
+		created.id,
+		(e) => (triggerItems(e) || [])[0]?.task_id === taskId,
+	);
+	expect(triggerItems(execution).map((item) => item.text)).toEqual(['One', 'Two']);
+});
+
 test('the webhook token is not in the exported workflow', async () => {
 	const exported = await client.getWorkflow(trigger.id);
 	expect(exported.nodes.map((n) => n.type)).toContain('n8n-nodes-mavi.maviTranscriptionTrigger');

@@ -18,10 +18,11 @@ let assetId: string;
 beforeAll(async () => {
 	mavi = await startMavi({ rateLimitMs: 200, assetReadyMs: 50 });
 	assetId = await seedAsset(mavi);
-	// Long enough that a clean answer comes in time on a loaded CI machine (the '-after' faults
-	// must do their work before the client gives up), shorter than a stalled answer.
+	// Long enough that a clean answer (or an upload's body) arrives in time on a loaded CI
+	// machine, so the '-after' faults do their work before the client gives up; shorter than a
+	// stalled answer (5 s).
 	transportSettings.timeoutMs = 1500;
-	transportSettings.longTimeoutMs = 1500;
+	transportSettings.longTimeoutMs = 3000;
 });
 
 afterAll(async () => {

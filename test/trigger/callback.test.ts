@@ -24,7 +24,8 @@ describe('callback', () => {
 		expect(parse(documentedCallback())).toEqual({
 			kind: 'transcript',
 			taskId: '016c7052f8224d5c971e35b7d08972fc',
-			segments: [{ start_time: 0, end_time: 2, text: 'Oh', speaker: null }],
+			entries: [{ start_time: 0.0, end_time: 2.0, text: ' Oh', speaker: null }],
+			keys: { start: 'start_time', end: 'end_time', text: 'text' },
 			meta: { taskId: '016c7052f8224d5c971e35b7d08972fc', model: 'whisper-1', audioDuration: 2 },
 		});
 	});

@@ -16,6 +16,8 @@ import { MaviTranscriptionTrigger } from '../../nodes/Mavi/MaviTranscriptionTrig
 export interface FakeRequest {
 	body?: unknown;
 	rawBody?: Buffer;
+	/** Bytes n8n left in the stream (trigger 1.1, other content types), read by readRawBody(). */
+	unreadBody?: Buffer;
 	query?: IDataObject;
 	headers?: IDataObject;
 	parameters?: IDataObject;
@@ -83,11 +85,19 @@ export function fakeWebhookFunctions(request: FakeRequest) {
 		logLines.push(`${level}: ${message}`);
 		if (level === 'error') errors.push(message);
 	};
+	const requestObject: { rawBody?: Buffer; body: unknown; readRawBody(): Promise<void> } = {
+		rawBody: request.rawBody,
+		body: request.body,
+		// n8n's reader: fills rawBody from the stream once.
+		readRawBody: async () => {
+			requestObject.rawBody ??= request.unreadBody;
+		},
+	};
 	const context = {
 		getBodyData: () => request.body,
 		getHeaderData: () => ({ 'content-type': 'application/json', ...request.headers }),
 		getQueryData: () => request.query ?? { token: FAKE_WEBHOOK_VALUE },
-		getRequestObject: () => ({ rawBody: request.rawBody, body: request.body }),
+		getRequestObject: () => requestObject,
 		getResponseObject: () => response,
 		getNodeParameter: (name: string, fallback?: unknown) => {
 			counter.parameterReads += 1;

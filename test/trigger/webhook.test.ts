@@ -144,6 +144,15 @@ describe('webhook(): body formats', () => {
 		expect(outcome.items).toHaveLength(1);
 	});
 
+	it('reads the stream itself when n8n left it unread (version 1.1, other content types)', async () => {
+		const outcome = await callWebhook({
+			body: {},
+			unreadBody: Buffer.from(JSON.stringify(documentedCallback())),
+			workflowId: freshWorkflowId(),
+		});
+		expect(outcome.items).toHaveLength(1);
+	});
+
 	it('parses a Buffer body', async () => {
 		const outcome = await callWebhook({
 			body: Buffer.from(JSON.stringify(documentedCallback())),

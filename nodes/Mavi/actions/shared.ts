@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { toFiniteNumber, normalizeSegments } from '../helpers/normalize';
+import { toFiniteNumber } from '../helpers/normalize';
 import { detectResultShape } from '../helpers/resultShape';
 import type { AssetMetadata } from '../helpers/schemas';
 import { metadataDataSchema, transcriptDataSchema } from '../helpers/schemas';
 import type { OutputMode } from '../helpers/segments';
-import { mapTranscript } from '../helpers/segments';
+import { transcriptItems } from '../helpers/transcriptItems';
 import { maviRequest, METADATA_ENDPOINT } from '../transport';
 
 /** GET /{asset_id}/metadata, reduced to the one asset it describes. */
@@ -73,11 +73,10 @@ export async function transcribeSync(
 		const message = `Mavi returned an unexpected response from POST ${endpoint}: expected a ${expected}, got ${found}`;
 		throw new NodeApiError(this.getNode(), { message }, { message, itemIndex });
 	}
-	const segments = normalizeSegments(shape.entries, shape.keys);
 	const meta = {
 		taskId: null,
 		model: shape.model ?? fallbackModel,
 		audioDuration: shape.audioDuration,
 	};
-	return mapTranscript(segments, meta, output);
+	return transcriptItems(shape.entries, shape.keys, meta, output);
 }

@@ -67,7 +67,8 @@ function readOddSegment(entry: Record<string, unknown>, keys: SegmentKeys): Tran
 	return { start_time: start ?? null, end_time: end ?? null, text, speaker, warnings };
 }
 
-function readSegment(entry: unknown, keys: SegmentKeys): TranscriptSegment {
+/** One raw entry, read as far as it can be. */
+export function readSegment(entry: unknown, keys: SegmentKeys): TranscriptSegment {
 	if (!isRecord(entry)) return unreadable('segment is not an object');
 	const start = toFiniteNumber(entry[keys.start]);
 	const end = toFiniteNumber(entry[keys.end]);

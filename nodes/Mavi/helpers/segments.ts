@@ -60,30 +60,42 @@ function roundMs(seconds: number): number {
 	return Math.round(seconds * 1000) / 1000;
 }
 
-function durationOf(segment: TranscriptSegment): number | null {
-	if (segment.start_time === null || segment.end_time === null) return null;
-	// Clamped: a glitch with end before start must not lose the transcript, nor go negative.
-	return roundMs(Math.max(0, segment.end_time - segment.start_time));
+/**
+ * The segment item, built in this one place so every path gives items the same shape. `index`
+ * is null only for the item of a transcript with no segments.
+ */
+export function segmentItemOf(
+	start: number | null,
+	end: number | null,
+	text: string | null,
+	speaker: string | null,
+	index: number | null,
+	count: number,
+	meta: TranscriptMeta,
+): SegmentItem {
+	return {
+		task_id: meta.taskId,
+		segment_index: index,
+		segment_count: count,
+		start_time: start,
+		end_time: end,
+		// Clamped: a glitch with end before start must not lose the transcript, nor go negative.
+		duration: start === null || end === null ? null : roundMs(Math.max(0, end - start)),
+		text,
+		speaker,
+		model: meta.model,
+		audio_duration: meta.audioDuration,
+	};
 }
 
-function segmentItem(
+export function segmentItem(
 	segment: TranscriptSegment,
 	index: number,
 	count: number,
 	meta: TranscriptMeta,
 ): SegmentItem {
-	const item: SegmentItem = {
-		task_id: meta.taskId,
-		segment_index: index,
-		segment_count: count,
-		start_time: segment.start_time,
-		end_time: segment.end_time,
-		duration: durationOf(segment),
-		text: segment.text,
-		speaker: segment.speaker,
-		model: meta.model,
-		audio_duration: meta.audioDuration,
-	};
+	const { start_time, end_time, text, speaker } = segment;
+	const item = segmentItemOf(start_time, end_time, text, speaker, index, count, meta);
 	// Only odd segments get the field, so the common item keeps its documented shape.
 	if (segment.warnings !== undefined) item.warnings = segment.warnings;
 	return item;
@@ -91,18 +103,7 @@ function segmentItem(
 
 // A finished task with nothing said still emits one item, so the workflow learns it finished.
 function emptyTranscriptItem(meta: TranscriptMeta): SegmentItem {
-	return {
-		task_id: meta.taskId,
-		segment_index: null,
-		segment_count: 0,
-		start_time: null,
-		end_time: null,
-		duration: null,
-		text: '',
-		speaker: null,
-		model: meta.model,
-		audio_duration: meta.audioDuration,
-	};
+	return segmentItemOf(null, null, '', null, null, 0, meta);
 }
 
 /** One item per segment, in order. */

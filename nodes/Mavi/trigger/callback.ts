@@ -1,7 +1,8 @@
-import { isRecord, normalizeSegments } from '../helpers/normalize';
+import { isRecord } from '../helpers/normalize';
+import type { SegmentKeys } from '../helpers/normalize';
 import { detectResultShape } from '../helpers/resultShape';
 import { isSuccessCode } from '../helpers/schemas';
-import type { TranscriptMeta, TranscriptSegment } from '../helpers/segments';
+import type { TranscriptMeta } from '../helpers/segments';
 
 /**
  * Reads what Mavi POSTs to the webhook URL. Mavi sends each result once, so only a broken
@@ -23,7 +24,9 @@ export type CallbackResult =
 	| {
 			kind: 'transcript' | 'namedSpeakerTranscript' | 'diarization';
 			taskId: string;
-			segments: TranscriptSegment[];
+			/** Mavi's segment entries as sent, read when the items are built. */
+			entries: readonly unknown[];
+			keys: SegmentKeys;
 			meta: TranscriptMeta;
 	  }
 	| { kind: 'other'; taskId: string; reason: string };
@@ -84,7 +87,7 @@ function codeOf(envelope: CallbackEnvelope): string | number | null {
 	return typeof code === 'string' || typeof code === 'number' ? code : null;
 }
 
-/** Decides what a callback with a sound envelope holds; reads its segments when it has any. */
+/** Decides what a callback with a sound envelope holds. */
 export function classifyCallback(envelope: CallbackEnvelope): CallbackResult {
 	const taskId = envelope.task_id;
 	const failure = failureOf(envelope);
@@ -94,6 +97,5 @@ export function classifyCallback(envelope: CallbackEnvelope): CallbackResult {
 	if (shape.kind === 'other')
 		return { kind: 'other', taskId, reason: `Not a transcript: ${shape.reason}` };
 	const meta = { taskId, model: shape.model, audioDuration: shape.audioDuration };
-	const segments = normalizeSegments(shape.entries, shape.keys);
-	return { kind: shape.kind, taskId, segments, meta };
+	return { kind: shape.kind, taskId, entries: shape.entries, keys: shape.keys, meta };
 }

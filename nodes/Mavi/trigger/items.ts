@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { mapTranscript } from '../helpers/segments';
 import type { OutputMode } from '../helpers/segments';
+import { transcriptItems } from '../helpers/transcriptItems';
 import type { CallbackResult } from './callback';
 
 /** Request-level data added to the first item only, so it is not copied onto every segment. */
@@ -27,7 +27,7 @@ function resultObjects(
 		case 'transcript':
 		case 'namedSpeakerTranscript':
 		case 'diarization':
-			return mapTranscript(result.segments, result.meta, output);
+			return transcriptItems(result.entries, result.keys, result.meta, output);
 		case 'failure':
 			return [{ task_id: result.taskId, failed: true, error: result.error, code: result.code }];
 		case 'other':

@@ -34,16 +34,27 @@ export function unsupportedContentType(context: IWebhookFunctions): string | und
 	return form === undefined ? undefined : `The body must be JSON, not ${form}`;
 }
 
+interface N8nRequest {
+	rawBody?: unknown;
+	/** n8n's own reader (1.x and 2.x): fills `rawBody` from the request stream once. */
+	readRawBody?: () => Promise<void>;
+}
+
 /**
- * The body as n8n handed it over. n8n parses JSON and text/plain itself; for other content
- * types it leaves the body empty and keeps the bytes in `req.rawBody`.
+ * The body as n8n handed it over. n8n parses JSON and text/plain itself. For other content
+ * types, version 1 of the trigger gets the bytes in `req.rawBody`; from version 1.1 n8n leaves
+ * the stream unread (as for its own Webhook node v2), so the trigger reads it with n8n's reader.
  */
-export function requestBody(context: IWebhookFunctions): unknown {
+export async function requestBody(context: IWebhookFunctions): Promise<unknown> {
 	const body = context.getBodyData() as unknown;
 	if (typeof body === 'string' || (isRecord(body) && Object.keys(body).length > 0)) return body;
 	if (body instanceof Uint8Array && body.length > 0) return body;
-	const rawBody = (context.getRequestObject() as { rawBody?: unknown }).rawBody;
-	if (rawBody instanceof Uint8Array && rawBody.length > 0) return rawBody;
+	const request = context.getRequestObject() as N8nRequest;
+	if (request.rawBody === undefined && typeof request.readRawBody === 'function') {
+		// An aborted or oversized body leaves rawBody unset: the callback then has no envelope.
+		await request.readRawBody().catch(() => undefined);
+	}
+	if (request.rawBody instanceof Uint8Array && request.rawBody.length > 0) return request.rawBody;
 	return body ?? {};
 }
 

@@ -101,7 +101,7 @@ export async function receiveCallback(this: IWebhookFunctions): Promise<IWebhook
 
 	const wrongType = unsupportedContentType(this);
 	if (wrongType !== undefined) return refuse(this, ...rejection(400, wrongType), token);
-	const json = toJsonObject(requestBody(this));
+	const json = toJsonObject(await requestBody(this));
 	if (!json.ok) return refuse(this, ...rejection(400, json.error), token);
 	const envelope = checkEnvelope(json.value);
 	if (!envelope.ok) return refuse(this, ...rejection(400, envelope.error), token);

@@ -5,6 +5,8 @@ const crypto = require('node:crypto');
 const TRANSCRIBE = 'n8n-nodes-mavi.maviTranscribe';
 const TRIGGER = 'n8n-nodes-mavi.maviTranscriptionTrigger';
 const TRIGGER_NAME = 'Mavi Transcription Trigger';
+/** The version the editor adds today. */
+const TRIGGER_VERSION = 1.1;
 
 function node(name, type, typeVersion, x, parameters, extra = {}) {
 	return {
@@ -93,14 +95,24 @@ const transcribeAndWaitStep = (extra = {}) => ({
 	},
 });
 
-/** Mavi Transcription Trigger (fresh webhookId, so paths never collide) -> No Operation. */
-function triggerWorkflow({ name, credential, parameters = {} }) {
+/**
+ * Mavi Transcription Trigger (fresh webhookId, so paths never collide) -> No Operation
+ * "Received"; `withReceiver: false` publishes the trigger alone. `typeVersion` 1 is the trigger
+ * as workflows made before 1.1 have it.
+ */
+function triggerWorkflow({
+	name,
+	credential,
+	parameters = {},
+	withReceiver = true,
+	typeVersion = TRIGGER_VERSION,
+}) {
 	const webhookId = crypto.randomUUID();
 	const nodes = [
 		node(
 			TRIGGER_NAME,
 			TRIGGER,
-			1,
+			typeVersion,
 			0,
 			{ output: 'segments', options: {}, ...parameters },
 			{
@@ -108,8 +120,8 @@ function triggerWorkflow({ name, credential, parameters = {} }) {
 				credentials: maviCredential(credential),
 			},
 		),
-		node('Received', 'n8n-nodes-base.noOp', 1, 220, {}),
 	];
+	if (withReceiver) nodes.push(node('Received', 'n8n-nodes-base.noOp', 1, 220, {}));
 	return {
 		workflow: linearWorkflow(name, nodes),
 		webhookPath: `${webhookId}/mavi`,
