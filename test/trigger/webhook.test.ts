@@ -1,4 +1,5 @@
 import { callWebhook, freshWorkflowId } from './fakeWebhook';
+import type { FakeRequest } from './fakeWebhook';
 import {
 	DOCUMENTED_TASK_ID,
 	documentedCallback,
@@ -127,37 +128,23 @@ describe('webhook(): transcription callbacks', () => {
 });
 
 describe('webhook(): body formats', () => {
-	it('parses a JSON body that arrives as a string (text/plain)', async () => {
-		const outcome = await callWebhook({
-			body: JSON.stringify(documentedCallback()),
-			workflowId: freshWorkflowId(),
-		});
-		expect(outcome.items).toHaveLength(1);
-	});
-
-	it('parses the raw bytes when n8n left the body empty (other content types)', async () => {
-		const outcome = await callWebhook({
-			body: {},
-			rawBody: Buffer.from(JSON.stringify(documentedCallback())),
-			workflowId: freshWorkflowId(),
-		});
-		expect(outcome.items).toHaveLength(1);
-	});
-
-	it('reads the stream itself when n8n left it unread (version 1.1, other content types)', async () => {
-		const outcome = await callWebhook({
-			body: {},
-			unreadBody: Buffer.from(JSON.stringify(documentedCallback())),
-			workflowId: freshWorkflowId(),
-		});
-		expect(outcome.items).toHaveLength(1);
-	});
-
-	it('parses a Buffer body', async () => {
-		const outcome = await callWebhook({
-			body: Buffer.from(JSON.stringify(documentedCallback())),
-			workflowId: freshWorkflowId(),
-		});
+	const bytes = () => Buffer.from(JSON.stringify(documentedCallback()));
+	it.each<[string, Partial<FakeRequest>]>([
+		[
+			'a JSON body that arrives as a string (text/plain)',
+			{ body: JSON.stringify(documentedCallback()) },
+		],
+		[
+			'the raw bytes when n8n left the body empty (other content types)',
+			{ body: {}, rawBody: bytes() },
+		],
+		[
+			'the stream n8n left unread (version 1.1, other content types)',
+			{ body: {}, unreadBody: bytes() },
+		],
+		['a Buffer body', { body: bytes() }],
+	])('reads %s', async (_name, request) => {
+		const outcome = await callWebhook({ ...request, workflowId: freshWorkflowId() });
 		expect(outcome.items).toHaveLength(1);
 	});
 });
