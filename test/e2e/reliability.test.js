@@ -136,7 +136,7 @@ test('issue 12 acceptance 4: without a Webhook Token publishing fails with a cle
 		(error) => String(error.message),
 	);
 	process.stderr.write(`[issue 12] publishing without a Webhook Token: ${failure}\n`);
-	expect(failure).toMatch(/no Webhook Token/);
+	expect(failure).toMatch(/trigger failed to activate: .*no Webhook Token/);
 	const unprotected = await client.postWebhook(
 		webhookPath,
 		wf.transcriptionCallback(wf.randomTaskId()),

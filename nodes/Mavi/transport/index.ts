@@ -137,6 +137,7 @@ export async function maviRequest<S extends ZodTypeAny>(
 	const signal = this.getExecutionCancelSignal?.();
 	const creates = request.method === 'POST' ? request.creates : undefined;
 	const endpoint = request.endpoint ?? `${request.method} ${request.path}`;
+	const limiterKey = `${account.limiterKey}#${endpoint}`;
 	const retries: Partial<Record<FailureKind, number>> = {};
 	const limitState = {
 		assetId: assetIdOf(request.method === 'POST' ? request.body : undefined),
@@ -171,8 +172,7 @@ export async function maviRequest<S extends ZodTypeAny>(
 		}
 
 		if (signal?.aborted) throw cancelledError.call(this, itemIndex);
-		const key = `${account.limiterKey}#${endpoint}`;
-		const release = await endpointLimiter.acquire(key, signal).catch(() => {
+		const release = await endpointLimiter.acquire(limiterKey, signal).catch(() => {
 			throw cancelledError.call(this, itemIndex);
 		});
 		if (signal?.aborted) {
@@ -223,7 +223,7 @@ export async function maviRequest<S extends ZodTypeAny>(
 					status: outcome.status,
 					serverMessage: outcome.message,
 				},
-				key,
+				limiterKey,
 				response.headers?.['retry-after'],
 				limitState,
 				async (assetId) =>
