@@ -39,6 +39,8 @@ function e2eProject({ displayName, line = '2x', ignore = [], ...overrides }) {
 }
 
 module.exports = {
+	// A ceiling for a hung test, not a measure: tests synchronise on events, never on time.
+	testTimeout: 120_000,
 	projects: [
 		{
 			displayName: 'unit',

@@ -17,7 +17,7 @@ const { MaviTranscribe } = require(path.join(PACKAGE, 'dist/nodes/Mavi/MaviTrans
 const { MaviApi } = require(path.join(PACKAGE, 'dist/credentials/MaviApi.credentials.js'));
 const { transportSettings } = require(path.join(PACKAGE, 'dist/nodes/Mavi/transport/index.js'));
 
-const TIMEOUT_MS = 1500;
+const TIMEOUT_MS = 5000; // stalled answers never come; clean ones have seconds to spare
 // Simulator request logs land here (one per scenario), for the secrets grep.
 const logFiles = [];
 const logFile = (name) => {
@@ -26,7 +26,6 @@ const logFile = (name) => {
 	logFiles.push(file);
 	return file;
 };
-const SLOW_MS = 3000; // past the timeout: the simulator drops the work once the client is gone
 
 const START = {
 	resource: 'transcription',
@@ -111,7 +110,7 @@ async function startBatch({ items = 50, rate = 0.3, seed = 2 } = {}) {
 	const mavi = await startMavi({ segments: 2, logFile: logFile('start-batch') });
 	try {
 		const assetIds = await seedAssets(mavi, items);
-		mavi.sim.configure({ faults: { rate, kinds: HALF_AFTER_ACCEPTANCE, slowMs: SLOW_MS }, seed });
+		mavi.sim.configure({ faults: { rate, kinds: HALF_AFTER_ACCEPTANCE }, seed });
 		const started = Date.now();
 		const result = await runMavi(
 			mavi,
@@ -149,7 +148,7 @@ async function startBatch({ items = 50, rate = 0.3, seed = 2 } = {}) {
  */
 async function uploadBatch({ items = 10, rate = 0.3, seed = 3 } = {}) {
 	const mavi = await startMavi({
-		faults: { rate, kinds: HALF_AFTER_ACCEPTANCE, slowMs: SLOW_MS },
+		faults: { rate, kinds: HALF_AFTER_ACCEPTANCE },
 		seed,
 		logFile: logFile('upload-batch'),
 	});
@@ -192,7 +191,7 @@ async function pastBudget({ items, kinds, continueOnFail, seed = 4 }) {
 	const mavi = await startMavi({ segments: 2, logFile: logFile(label) });
 	try {
 		const assetIds = await seedAssets(mavi, items);
-		mavi.sim.configure({ faults: { rate: 1, kinds, slowMs: SLOW_MS }, seed });
+		mavi.sim.configure({ faults: { rate: 1, kinds }, seed });
 		const started = Date.now();
 		const result = await runMavi(
 			mavi,
