@@ -4,7 +4,7 @@
 // 100-item batch stops its requests.
 const fs = require('node:fs');
 
-const { measureRssGrowth, sha256File, writeSparseWav } = require('./support/bigFiles');
+const { measureRssGrowth, sha256File, writeSparseWav } = require('../../tools/n8n-harness/bigFiles');
 const { nodeItems } = require('../../tools/n8n-harness/client');
 const { useMaviEnvironment } = require('./support/environment');
 const { startManual, withRunData } = require('./support/manualRuns');
