@@ -1,5 +1,5 @@
 'use strict';
-// Issue 10 in the real n8n (filesystem binary mode, its default): a 1 GiB upload streams from
+// Upload in the real n8n (filesystem binary mode, its default): a 1 GiB upload streams from
 // n8n's binary store in constant memory, a FAILED asset's error item names it, and stopping a
 // 100-item batch stops its requests.
 const fs = require('node:fs');

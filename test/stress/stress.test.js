@@ -1,6 +1,6 @@
 'use strict';
-// The stress suite (`npm run test:stress`, and the last phase of `npm test`): R1 sends 500
-// malformed callbacks to a real n8n, R2 runs fault batches in process at the same time, R6 sends
+// The stress suite (`npm run test:stress`, and the last phase of `npm test`): 500 malformed
+// callbacks to a real n8n, fault batches in process at the same time, then
 // a 3-hour transcript and a body over n8n's limit; then n8n's log, the executions and the
 // simulator's logs are searched for secrets. Every loop has a count and a deadline; everything
 // listens on 127.0.0.1. The table is printed; details go to test/artifacts/stress-report.json.
@@ -12,9 +12,9 @@ const { startPrivateN8n, memoryOf } = require('../../tools/n8n-harness/privateN8
 const { E2E_API_KEY, E2E_WEBHOOK_TOKEN } = require('../../tools/n8n-harness/secrets');
 const { secretLeaks, SECRETS } = require('../e2e/support/leaks');
 const { publishTrigger } = require('../e2e/support/environment');
-const { runR1 } = require('./r1-hostile');
-const { runR2, logFiles, TEST_KEY } = require('./r2-faults');
-const { runLargeTranscript, runOverLimit } = require('./r6-size');
+const { runHostileCallbacks } = require('./hostileCallbacks');
+const { runFaultBatches, logFiles, TEST_KEY } = require('./faultBatches');
+const { runLargeTranscript, runOverLimit } = require('./hugeTranscripts');
 const { printTable } = require('./table');
 const { summaryRows } = require('./summary');
 
@@ -57,8 +57,8 @@ async function setUpTrigger(client) {
 
 test('hostile callbacks, fault batches and huge transcripts: nothing lost, paid twice or leaked', async () => {
 	const deadline = started + BUDGET_MS;
-	say('R2: fault batches in process (concurrently with the real-n8n part)');
-	const r2Promise = runR2();
+	say('fault batches in process (concurrently with the real-n8n part)');
+	const batchesDone = runFaultBatches();
 	say('starting a private n8n 2.41.1 with the built package');
 	instance = await startPrivateN8n({ label: 'stress', logLevel: 'debug' });
 	const { n8n, client } = instance;
@@ -66,8 +66,8 @@ test('hostile callbacks, fault batches and huge transcripts: nothing lost, paid 
 	const trigger = await setUpTrigger(client);
 	const afterStart = memoryOf(n8n.pid);
 
-	say('R1: 500 malformed callbacks');
-	const r1 = await runR1({
+	say('500 malformed callbacks');
+	const hostile = await runHostileCallbacks({
 		client,
 		n8nUrl: n8n.url,
 		trigger,
@@ -75,23 +75,36 @@ test('hostile callbacks, fault batches and huge transcripts: nothing lost, paid 
 		count: 500,
 		deadline: Math.min(deadline - 120000, Date.now() + 330000),
 	});
-	const afterR1 = memoryOf(n8n.pid);
-	say(`R1: ${r1.tried} sent in ${r1.ms} ms, statuses ${JSON.stringify(r1.byStatus)}`);
+	const afterHostile = memoryOf(n8n.pid);
+	say(
+		`malformed callbacks: ${hostile.tried} sent in ${hostile.ms} ms, statuses ${JSON.stringify(hostile.byStatus)}`,
+	);
 
-	say('R6: 3-hour transcript (50,000 segments)');
-	const r6 = await runLargeTranscript({ client, n8n, trigger, token: E2E_WEBHOOK_TOKEN });
-	say(`R6: ${r6.items} items, ${(r6.bodyBytes / 1048576).toFixed(1)} MB body, ${r6.doneMs} ms`);
-	say('R6: a body above N8N_PAYLOAD_SIZE_MAX');
+	say('3-hour transcript (50,000 segments)');
+	const huge = await runLargeTranscript({ client, n8n, trigger, token: E2E_WEBHOOK_TOKEN });
+	say(
+		`3-hour transcript: ${huge.items} items, ${(huge.bodyBytes / 1048576).toFixed(1)} MB body, ${huge.doneMs} ms`,
+	);
+	say('a body above N8N_PAYLOAD_SIZE_MAX');
 	const overLimit = await runOverLimit({ client, n8n, trigger, token: E2E_WEBHOOK_TOKEN });
-	say(`R6 over limit: HTTP ${overLimit.status}`);
+	say(`over the limit: HTTP ${overLimit.status}`);
 
-	const r2 = await r2Promise;
-	say('R2 done; searching for secrets');
+	const batches = await batchesDone;
+	say('fault batches done; searching for secrets');
 	const n8nLeaks = await secretLeaks(client, { logFile: n8n.logFile, workflowIds: [trigger.id] });
 	const simLeaks = grepFiles(logFiles, [TEST_KEY, ...Object.values(SECRETS)]);
 	const driverPeakMb = process.resourceUsage().maxRSS / 1024;
 
-	const rows = summaryRows({ r1, afterR1, r6, overLimit, r2, driverPeakMb, n8nLeaks, simLeaks });
+	const rows = summaryRows({
+		hostile,
+		afterHostile,
+		huge,
+		overLimit,
+		batches,
+		driverPeakMb,
+		n8nLeaks,
+		simLeaks,
+	});
 	printTable(rows, (line) => process.stdout.write(`${line}\n`));
 	const reportFile = path.join(ROOT, 'test/artifacts/stress-report.json');
 	fs.mkdirSync(path.dirname(reportFile), { recursive: true });
@@ -100,7 +113,13 @@ test('hostile callbacks, fault batches and huge transcripts: nothing lost, paid 
 		totalMs: Date.now() - started,
 		n8nStartMs: n8n.startMs,
 	};
-	Object.assign(report, { memory: { afterStart, afterR1, r6 }, r1, r6, overLimit, r2 });
+	Object.assign(report, {
+		memory: { afterStart, afterHostile, huge },
+		hostile,
+		huge,
+		overLimit,
+		batches,
+	});
 	fs.writeFileSync(
 		reportFile,
 		JSON.stringify({ ...report, leaks: { n8n: n8nLeaks, simLeaks } }, null, 2),
@@ -109,7 +128,11 @@ test('hostile callbacks, fault batches and huge transcripts: nothing lost, paid 
 		`total ${((Date.now() - started) / 1000).toFixed(0)} s; report ${path.relative(ROOT, reportFile)}`,
 	);
 
-	const unexpected = r1.unexpected.map(({ name, status, verdict }) => ({ name, status, verdict }));
+	const unexpected = hostile.unexpected.map(({ name, status, verdict }) => ({
+		name,
+		status,
+		verdict,
+	}));
 	expect(unexpected).toEqual([]);
 	expect(rows.filter((row) => !row.ok).map((row) => row.test)).toEqual([]);
 });

@@ -1,36 +1,48 @@
 'use strict';
 // The stress suite's summary table: one row a scenario, each with the promise it must keep.
 
-function summaryRows({ r1, afterR1, r6, overLimit, r2, driverPeakMb, n8nLeaks, simLeaks }) {
+function summaryRows({
+	hostile,
+	afterHostile,
+	huge,
+	overLimit,
+	batches,
+	driverPeakMb,
+	n8nLeaks,
+	simLeaks,
+}) {
 	return [
 		{
-			test: 'R1 malformed callbacks (real n8n)',
-			tried: r1.tried,
-			executions: r1.executionsFromHostile,
+			test: 'Malformed callbacks (real n8n)',
+			tried: hostile.tried,
+			executions: hostile.executionsFromHostile,
 			lost: 0,
 			secrets: n8nLeaks.length,
-			rss: `n8n ${afterR1.hwmMb.toFixed(0)} MB`,
-			ms: r1.ms,
+			rss: `n8n ${afterHostile.hwmMb.toFixed(0)} MB`,
+			ms: hostile.ms,
 			ok:
-				r1.tried === 500 &&
-				r1.unexpected.length === 0 &&
-				r1.executionsFromHostile === r1.startedBySoundEnvelopes &&
-				r1.validStillWorks &&
-				r1.healthz === 200,
+				hostile.tried === 500 &&
+				hostile.unexpected.length === 0 &&
+				hostile.executionsFromHostile === hostile.startedBySoundEnvelopes &&
+				hostile.validStillWorks &&
+				hostile.healthz === 200,
 		},
 		{
-			test: 'R6 3-hour transcript (real n8n)',
+			test: '3-hour transcript (real n8n)',
 			tried: 1,
 			executions: 1,
-			lost: r6.itemsLost,
+			lost: huge.itemsLost,
 			secrets: 0,
-			rss: `n8n ${r6.peakRssDuringMb.toFixed(0)} MB`,
-			ms: r6.doneMs,
+			rss: `n8n ${huge.peakRssDuringMb.toFixed(0)} MB`,
+			ms: huge.doneMs,
 			ok:
-				r6.status === 200 && r6.itemsLost === 0 && r6.indicesOk && r6.executionStatus === 'success',
+				huge.status === 200 &&
+				huge.itemsLost === 0 &&
+				huge.indicesOk &&
+				huge.executionStatus === 'success',
 		},
 		{
-			test: `R6 body over 16 MiB (HTTP ${overLimit.status})`,
+			test: `Body over 16 MiB (HTTP ${overLimit.status})`,
 			tried: 1,
 			executions: overLimit.executionsFromBigBody,
 			lost: 0,
@@ -39,7 +51,7 @@ function summaryRows({ r1, afterR1, r6, overLimit, r2, driverPeakMb, n8nLeaks, s
 			ms: 0,
 			ok: overLimit.executionsFromBigBody === 0 && overLimit.stillServing,
 		},
-		...r2.map((r) => ({
+		...batches.map((r) => ({
 			test: r.name,
 			tried: r.tried,
 			executions: `${r.tasksCreated} ${r.name.includes('Upload') ? 'assets' : 'tasks'}`,

@@ -1,5 +1,5 @@
 'use strict';
-// R2: the Mavi Transcribe node (built, in n8n-core's real WorkflowExecute) against simulators
+// Fault batches: the Mavi Transcribe node (built, in n8n-core's real WorkflowExecute) against simulators
 // injecting faults. In process rather than in the real n8n: the node's request timeout is 60 s,
 // so "slow past the timeout" would cost a minute per slow fault there; here it is shortened.
 const path = require('node:path');
@@ -125,7 +125,7 @@ async function startBatch({ items = 50, rate = 0.3, seed = 2 } = {}) {
 			stats,
 		});
 		return batchRow(
-			'R2 Start batch, 30 % faults (half after acceptance)',
+			'Start batch, 30 % faults (half after acceptance)',
 			{
 				tried: items,
 				ok: verdict.succeeded,
@@ -168,7 +168,7 @@ async function uploadBatch({ items = 10, rate = 0.3, seed = 3 } = {}) {
 			stats,
 		});
 		return batchRow(
-			'R2 Upload batch, 30 % faults (half after acceptance)',
+			'Upload batch, 30 % faults (half after acceptance)',
 			{
 				tried: items,
 				ok: verdict.succeeded,
@@ -211,7 +211,7 @@ async function pastBudget({ items, kinds, continueOnFail, seed = 4 }) {
 				thrown.context &&
 				thrown.context.itemIndex === 0;
 		return {
-			name: `R2 past budget: ${kinds.join('+')} at 100 %, ${continueOnFail ? 'continueOnFail' : 'stop'}`,
+			name: `Past budget: ${kinds.join('+')} at 100 %, ${continueOnFail ? 'continueOnFail' : 'stop'}`,
 			tried: items,
 			ok: asExpected ? items : 0,
 			itemsLost: asExpected ? 0 : items,
@@ -229,8 +229,8 @@ async function pastBudget({ items, kinds, continueOnFail, seed = 4 }) {
 	}
 }
 
-/** All R2 scenarios, concurrently (each simulator has its own port, so its own rate-limit key). */
-async function runR2() {
+/** All fault-batch scenarios, concurrently (each simulator has its own port, so its own rate-limit key). */
+async function runFaultBatches() {
 	transportSettings.timeoutMs = TIMEOUT_MS;
 	transportSettings.longTimeoutMs = TIMEOUT_MS;
 	return Promise.all([
@@ -243,4 +243,4 @@ async function runR2() {
 	]);
 }
 
-module.exports = { runR2, startBatch, uploadBatch, pastBudget, logFiles, TEST_KEY };
+module.exports = { runFaultBatches, startBatch, uploadBatch, pastBudget, logFiles, TEST_KEY };

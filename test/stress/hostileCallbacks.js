@@ -1,6 +1,6 @@
 'use strict';
-// R1 against the real n8n: malformed callbacks to the published trigger. Only a broken envelope
-// gets a 4xx and starts nothing (issue 12, rule 1); a sound envelope with odd fields gets a 2xx and
+// Against the real n8n: malformed callbacks to the published trigger. Only a broken envelope
+// gets a 4xx and starts nothing (the envelope rule); a sound envelope with odd fields gets a 2xx and
 // may start an execution; a valid callback afterwards must still run.
 const { nodeItems } = require('../../tools/n8n-harness/client');
 const { envelopeVerdict } = require('../e2e/support/envelopeRule');
@@ -67,7 +67,7 @@ async function validCallbackRuns(client, trigger, token, expectedTotal) {
 	return { ok: ran, status: res.status, executions: executions.length };
 }
 
-async function runR1({ client, n8nUrl, trigger, token, count = 500, deadline }) {
+async function runHostileCallbacks({ client, n8nUrl, trigger, token, count = 500, deadline }) {
 	const started = Date.now();
 	const url = `${n8nUrl}/webhook/${trigger.webhookPath}?token=${encodeURIComponent(token)}`;
 	const before = (await client.listExecutions(trigger.id)).length;
@@ -90,4 +90,4 @@ async function runR1({ client, n8nUrl, trigger, token, count = 500, deadline }) 
 	};
 }
 
-module.exports = { runR1, sendHostile, judgeAnswer, validCallbackRuns };
+module.exports = { runHostileCallbacks, sendHostile, judgeAnswer, validCallbackRuns };
