@@ -1,6 +1,7 @@
 import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { CREDENTIAL_NAME } from '../transport';
 import { cachedToken, cacheToken, forgetToken } from './token';
 
 /** The node parameter that lets a credential without a Webhook Token receive callbacks. */
@@ -9,12 +10,12 @@ export const ALLOW_WITHOUT_TOKEN = 'allowUnauthenticated';
 type TriggerContext = IHookFunctions | IWebhookFunctions;
 
 function credentialId(context: TriggerContext): string | undefined {
-	const id = context.getNode().credentials?.maviApi?.id;
+	const id = context.getNode().credentials?.[CREDENTIAL_NAME]?.id;
 	return typeof id === 'string' && id !== '' ? id : undefined;
 }
 
 async function readToken(context: TriggerContext): Promise<string> {
-	const credentials = await context.getCredentials<{ webhookToken?: unknown }>('maviApi');
+	const credentials = await context.getCredentials<{ webhookToken?: unknown }>(CREDENTIAL_NAME);
 	return typeof credentials.webhookToken === 'string' ? credentials.webhookToken.trim() : '';
 }
 

@@ -1,5 +1,7 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
+import { scrubSecrets } from '../helpers/redaction';
+
 import { allowsCallbacksWithoutToken, expectedToken } from './auth';
 import type { CallbackResult } from './callback';
 import { checkEnvelope, classifyCallback, toJsonObject } from './callback';
@@ -17,7 +19,6 @@ import {
 	requestBody,
 	unsupportedContentType,
 } from './request';
-import { scrubSecret } from './scrub';
 import { readSettings } from './settings';
 import type { TriggerSettings } from './settings';
 import { anyTokenMatches } from './token';
@@ -126,10 +127,10 @@ export async function receiveCallback(this: IWebhookFunctions): Promise<IWebhook
 	const extras = requestExtras(this, settings, json.value);
 	// The token is scrubbed by value wherever it could be; the items only when the body could
 	// hold it at all, which spares a walk over every segment of almost every callback.
-	scrubSecret(extras.headers, token);
-	scrubSecret(extras.query, token);
+	scrubSecrets(extras.headers, [token]);
+	scrubSecrets(extras.query, [token]);
 	const items = buildItems(result, settings.output, json.value, extras);
-	if (!bodyCannotHold(this, token)) scrubSecret(items, token);
+	if (!bodyCannotHold(this, token)) scrubSecrets(items, [token]);
 	// Only now, right before n8n starts the execution, is the task remembered as emitted.
 	remember(scope, taskId);
 	return { workflowData: [items], webhookResponse: { received: true, task_id: taskId } };
