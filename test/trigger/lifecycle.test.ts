@@ -14,6 +14,7 @@ import { documentedCallback, speakerSegments, transcriptionCallback } from './fi
 const taskId = (n: number): string => n.toString(16).padStart(32, '0');
 
 const methods = trigger.webhookMethods.default;
+const ROTATED_VALUE = 'rotated-value-0123456789';
 const url = 'http://localhost:5678/webhook/abc/mavi';
 
 describe('rule 5: activation refuses a trigger that would accept anyone', () => {
@@ -44,6 +45,41 @@ describe('rule 5: activation refuses a trigger that would accept anyone', () => 
 	});
 });
 
+describe('activation refuses a Webhook Token short enough to guess', () => {
+	const activate = (webhookToken: string, parameters = {}) =>
+		methods.create.call(
+			fakeHookFunctions({
+				workflowId: freshWorkflowId(),
+				mode: 'trigger',
+				url,
+				credentials: { apiKey: 'k', webhookToken },
+				parameters,
+			}),
+		);
+
+	it.each([['abc'], ['0123456789abcde'], ['  0123456789abcde  ']])(
+		'%j: create() throws, saying how to make a good one',
+		async (webhookToken) => {
+			const attempt = activate(webhookToken);
+			await expect(attempt).rejects.toBeInstanceOf(NodeOperationError);
+			await expect(activate(webhookToken)).rejects.toThrow(/shorter than 16 characters/);
+			const error = (await activate(webhookToken).catch((e: unknown) => e)) as NodeOperationError;
+			expect(error.description).toContain('openssl rand -hex 32');
+			expect(`${error.message} ${error.description}`).not.toContain(webhookToken.trim());
+		},
+	);
+
+	it('"Allow Callbacks Without Token" does not let a short token through', async () => {
+		await expect(activate('abc', { allowUnauthenticated: true })).rejects.toThrow(
+			/shorter than 16/,
+		);
+	});
+
+	it('16 characters activate', async () => {
+		await expect(activate('0123456789abcdef')).resolves.toBe(true);
+	});
+});
+
 describe('rule 8: the Webhook Token is read once per TOKEN_CACHE_MS per credential', () => {
 	it('a second callback reuses the token; publishing again reads it afresh', async () => {
 		const credentialId = `cred-${freshWorkflowId()}`;
@@ -51,7 +87,7 @@ describe('rule 8: the Webhook Token is read once per TOKEN_CACHE_MS per credenti
 		const first = await callWebhook({ ...request, workflowId: freshWorkflowId() });
 		expect(first.executionStarted).toBe(true);
 		// The credential changed: within the cache lifetime the old token still counts...
-		const rotated = { apiKey: 'k', webhookToken: 'rotated-token' };
+		const rotated = { apiKey: 'k', webhookToken: ROTATED_VALUE };
 		const second = await callWebhook({
 			...request,
 			credentials: rotated,
@@ -76,11 +112,11 @@ describe('rule 8: the Webhook Token is read once per TOKEN_CACHE_MS per credenti
 		const fourth = await callWebhook({
 			...request,
 			credentials: rotated,
-			query: { token: 'rotated-token' },
+			query: { token: ROTATED_VALUE },
 			workflowId: freshWorkflowId(),
 		});
 		expect(fourth.executionStarted).toBe(true);
-		expect(FAKE_WEBHOOK_VALUE).not.toBe('rotated-token');
+		expect(FAKE_WEBHOOK_VALUE).not.toBe(ROTATED_VALUE);
 	});
 });
 

@@ -33,22 +33,35 @@ export async function expectedToken(context: IWebhookFunctions): Promise<string>
 	return token;
 }
 
+/** A shorter Webhook Token could be guessed; `openssl rand -hex 32` makes a good one. */
+export const MIN_TOKEN_LENGTH = 16;
+
+export const SHORT_TOKEN = `The Webhook Token of the Mavi API credential is shorter than ${MIN_TOKEN_LENGTH} characters`;
+
+const GOOD_TOKEN_HELP =
+	'Make a long random one, e.g. with `openssl rand -hex 32` (64 characters), put it in the Mavi API credential and in the URL in the Mavi console (?token=…), then publish the workflow again.';
+
 /**
  * Publishing (or listening for a test event) fails while the trigger would accept anyone's
- * callbacks: no Webhook Token in the credential and no explicit opt-in.
+ * callbacks, or callbacks with a token short enough to guess: no Webhook Token in the credential
+ * and no explicit opt-in, or a token shorter than MIN_TOKEN_LENGTH.
  */
 export async function assertSecuredOnActivation(context: IHookFunctions): Promise<void> {
 	const id = credentialId(context);
 	// A republish is the documented way to make a changed token count at once.
 	if (id !== undefined) forgetToken(id);
-	if (allowsCallbacksWithoutToken(context)) return;
-	if ((await readToken(context)) !== '') return;
+	const token = await readToken(context);
+	if (token !== '' && token.length < MIN_TOKEN_LENGTH) {
+		throw new NodeOperationError(context.getNode(), SHORT_TOKEN, {
+			description: `Anyone could guess it and start this workflow. ${GOOD_TOKEN_HELP}`,
+		});
+	}
+	if (token !== '' || allowsCallbacksWithoutToken(context)) return;
 	throw new NodeOperationError(
 		context.getNode(),
 		'The Mavi API credential of this trigger has no Webhook Token, so anyone who learns the webhook URL could start this workflow',
 		{
-			description:
-				'Set a Webhook Token in the Mavi API credential and add ?token=<that token> to the URL in the Mavi console, or turn on "Allow Callbacks Without Token" in the trigger.',
+			description: `Set a Webhook Token in the Mavi API credential and add ?token=<that token> to the URL in the Mavi console, or turn on "Allow Callbacks Without Token" in the trigger. ${GOOD_TOKEN_HELP}`,
 		},
 	);
 }

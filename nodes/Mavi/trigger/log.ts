@@ -11,8 +11,9 @@ export interface Refusal {
 
 // A task_id comes from the request: bounded and quoted, so it cannot forge or flood log lines.
 function quotedTaskId(taskId: string, secret: string): string {
-	const bounded = taskId.length > 80 ? `${taskId.slice(0, 80)}…` : taskId;
-	return JSON.stringify(redactText(bounded, [secret]));
+	// Redacted before it is cut, so a cut cannot leave part of the token behind.
+	const safe = redactText(taskId, [secret]);
+	return JSON.stringify(safe.length > 80 ? `${safe.slice(0, 80)}…` : safe);
 }
 
 /**

@@ -6,21 +6,18 @@ function digest(value: string): Buffer {
 	return createHash('sha256').update(value, 'utf8').digest();
 }
 
-/** Constant-time comparison of a received token with the expected one. */
-export function tokensMatch(received: string, expected: string): boolean {
-	return timingSafeEqual(digest(received), digest(expected));
+/**
+ * The token as compared. A `+` sent raw in the query reaches the node as a space (form decoding),
+ * so a space and a `+` count as the same character: `?token=a+b`, `?token=a%2Bb` and the header
+ * `x-mavi-token: a+b` all present the token `a+b`.
+ */
+export function comparableToken(token: string): string {
+	return token.replace(/ /g, '+');
 }
 
-/**
- * True when any received candidate equals the expected token. Every candidate is compared, so
- * the time taken does not reveal which one matched.
- */
-export function anyTokenMatches(candidates: readonly string[], expected: string): boolean {
-	let matched = false;
-	for (const candidate of candidates) {
-		if (tokensMatch(candidate, expected)) matched = true;
-	}
-	return matched;
+/** Constant-time comparison of a received token with the expected one. */
+export function tokensMatch(received: string, expected: string): boolean {
+	return timingSafeEqual(digest(comparableToken(received)), digest(comparableToken(expected)));
 }
 
 /**
