@@ -2,10 +2,13 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { scopeCount } from '../../nodes/Mavi/trigger/dedupe';
 
+import type { MaviTranscriptionTrigger } from '../../nodes/Mavi/MaviTranscriptionTrigger.node';
+
 import {
 	callWebhook,
 	FAKE_WEBHOOK_VALUE,
 	fakeHookFunctions,
+	fakeWebhookFunctions,
 	freshWorkflowId,
 	trigger,
 } from './fakeWebhook';
@@ -83,7 +86,9 @@ describe('activation refuses a Webhook Token short enough to guess', () => {
 describe('rule 8: the Webhook Token is read once per TOKEN_CACHE_MS per credential', () => {
 	it('a second callback reuses the token; publishing again reads it afresh', async () => {
 		const credentialId = `cred-${freshWorkflowId()}`;
-		const request = { body: documentedCallback(), credentialId };
+		// The workflow's static data, as n8n saves it on activation and loads it for each callback.
+		const staticData = {};
+		const request = { body: documentedCallback(), credentialId, staticData };
 		const first = await callWebhook({ ...request, workflowId: freshWorkflowId() });
 		expect(first.executionStarted).toBe(true);
 		// The credential changed: within the cache lifetime the old token still counts...
@@ -101,6 +106,7 @@ describe('rule 8: the Webhook Token is read once per TOKEN_CACHE_MS per credenti
 			url,
 			credentials: rotated,
 			credentialId,
+			staticData,
 		});
 		await methods.create.call(hook);
 		const third = await callWebhook({
@@ -117,6 +123,63 @@ describe('rule 8: the Webhook Token is read once per TOKEN_CACHE_MS per credenti
 		});
 		expect(fourth.executionStarted).toBe(true);
 		expect(FAKE_WEBHOOK_VALUE).not.toBe(ROTATED_VALUE);
+	});
+});
+
+describe('queue mode: a republish on the main process makes a new token count at once in a webhook process', () => {
+	// A second copy of the node's modules stands for an `n8n webhook` process: its own token cache,
+	// no create() of its own. What it shares with the main process is what n8n shares: the
+	// credential and the workflow's static data, both read from the database for each callback.
+	function webhookProcess(): MaviTranscriptionTrigger {
+		let node: MaviTranscriptionTrigger | undefined;
+		jest.isolateModules(() => {
+			// eslint-disable-next-line @typescript-eslint/no-require-imports
+			const isolated = require('../../nodes/Mavi/MaviTranscriptionTrigger.node') as {
+				MaviTranscriptionTrigger: typeof MaviTranscriptionTrigger;
+			};
+			node = new isolated.MaviTranscriptionTrigger();
+		});
+		return node as MaviTranscriptionTrigger;
+	}
+
+	it('the old token gets 401 and the new one starts the workflow, without waiting for the cache', async () => {
+		const webhook = webhookProcess();
+		const workflowId = freshWorkflowId();
+		const credentialId = `cred-${workflowId}`;
+		const staticData = {};
+		let stored = { apiKey: 'k', webhookToken: FAKE_WEBHOOK_VALUE };
+		const publish = () =>
+			methods.create.call(
+				fakeHookFunctions({
+					workflowId,
+					mode: 'trigger',
+					url,
+					credentials: stored,
+					credentialId,
+					staticData,
+				}),
+			);
+		const deliver = async (value: string) => {
+			const { context, sent } = fakeWebhookFunctions({
+				body: documentedCallback(),
+				query: { token: value },
+				credentials: stored,
+				credentialId,
+				staticData,
+				workflowId: freshWorkflowId(),
+			});
+			const result = await webhook.webhook.call(context);
+			return result.workflowData !== undefined ? 'started' : sent.status;
+		};
+
+		await publish();
+		expect(await deliver(FAKE_WEBHOOK_VALUE)).toBe('started');
+		stored = { apiKey: 'k', webhookToken: ROTATED_VALUE };
+		// Changed in the credential only: the webhook process still serves its cached token.
+		expect(await deliver(FAKE_WEBHOOK_VALUE)).toBe('started');
+		await publish();
+		expect(await deliver(FAKE_WEBHOOK_VALUE)).toBe(401);
+		expect(await deliver(ROTATED_VALUE)).toBe('started');
 	});
 });
 

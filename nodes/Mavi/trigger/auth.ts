@@ -1,8 +1,9 @@
+import { randomUUID } from 'crypto';
 import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { CREDENTIAL_NAME } from '../transport';
-import { cachedToken, cacheToken, forgetToken } from './token';
+import { cachedToken, cacheToken } from './token';
 
 /** The node parameter that lets a credential without a Webhook Token receive callbacks. */
 export const ALLOW_WITHOUT_TOKEN = 'allowUnauthenticated';
@@ -23,13 +24,28 @@ export function allowsCallbacksWithoutToken(context: TriggerContext): boolean {
 	return context.getNodeParameter(ALLOW_WITHOUT_TOKEN, false) === true;
 }
 
-/** The Webhook Token a callback must present, '' when the credential has none (cached briefly). */
+// Written into the node's static data on every activation. n8n saves it with the workflow, and
+// every process (in queue mode the webhook processes too) reads it with the workflow for each
+// request, so a republish makes every process read the Webhook Token afresh.
+const ACTIVATION_KEY = 'webhookTokenActivation';
+
+function activationOf(context: IWebhookFunctions): string {
+	const activation = context.getWorkflowStaticData('node')[ACTIVATION_KEY];
+	return typeof activation === 'string' ? activation : '';
+}
+
+/**
+ * The Webhook Token a callback must present, '' when the credential has none. Cached per
+ * credential and activation: a changed token counts after TOKEN_CACHE_MS, or at once after a
+ * republish.
+ */
 export async function expectedToken(context: IWebhookFunctions): Promise<string> {
 	const id = credentialId(context);
-	const cached = id === undefined ? undefined : cachedToken(id);
+	const key = id === undefined ? undefined : `${id}\u0000${activationOf(context)}`;
+	const cached = key === undefined ? undefined : cachedToken(key);
 	if (cached !== undefined) return cached;
 	const token = await readToken(context);
-	if (id !== undefined) cacheToken(id, token);
+	if (key !== undefined) cacheToken(key, token);
 	return token;
 }
 
@@ -47,16 +63,17 @@ const GOOD_TOKEN_HELP =
  * and no explicit opt-in, or a token shorter than MIN_TOKEN_LENGTH.
  */
 export async function assertSecuredOnActivation(context: IHookFunctions): Promise<void> {
-	const id = credentialId(context);
-	// A republish is the documented way to make a changed token count at once.
-	if (id !== undefined) forgetToken(id);
 	const token = await readToken(context);
 	if (token !== '' && token.length < MIN_TOKEN_LENGTH) {
 		throw new NodeOperationError(context.getNode(), SHORT_TOKEN, {
 			description: `Anyone could guess it and start this workflow. ${GOOD_TOKEN_HELP}`,
 		});
 	}
-	if (token !== '' || allowsCallbacksWithoutToken(context)) return;
+	if (token !== '' || allowsCallbacksWithoutToken(context)) {
+		// A republish is the documented way to make a changed token count at once.
+		context.getWorkflowStaticData('node')[ACTIVATION_KEY] = randomUUID();
+		return;
+	}
 	throw new NodeOperationError(
 		context.getNode(),
 		'The Mavi API credential of this trigger has no Webhook Token, so anyone who learns the webhook URL could start this workflow',
@@ -64,9 +81,4 @@ export async function assertSecuredOnActivation(context: IHookFunctions): Promis
 			description: `Set a Webhook Token in the Mavi API credential and add ?token=<that token> to the URL in the Mavi console, or turn on "Allow Callbacks Without Token" in the trigger. ${GOOD_TOKEN_HELP}`,
 		},
 	);
-}
-
-export function forgetCachedToken(context: IHookFunctions): void {
-	const id = credentialId(context);
-	if (id !== undefined) forgetToken(id);
 }

@@ -24,32 +24,28 @@ export function tokensMatch(received: string, expected: string): boolean {
  * How long each n8n process reuses a Webhook Token it read from the credential. n8n 2.41 builds
  * a cold expression isolate for every credential read in webhook(), which made each callback
  * several hundred milliseconds slower than n8n's own Webhook node. The price: after the token
- * is changed or removed in the credential, the old one keeps working for up to this long
- * (publishing or unpublishing the workflow clears it at once).
+ * is changed or removed in the credential, the old one keeps working for up to this long, in
+ * every process, unless the workflow is published again (the cache is keyed by activation).
  */
 export const TOKEN_CACHE_MS = 30_000;
-const MAX_CACHED_CREDENTIALS = 1000;
+const MAX_CACHED_TOKENS = 1000;
 
 const cachedTokens = new Map<string, { token: string; expiresAt: number }>();
 
-/** The cached Webhook Token of a credential, or undefined when it must be read again. */
-export function cachedToken(credentialId: string, now = Date.now()): string | undefined {
-	const entry = cachedTokens.get(credentialId);
+/** The cached Webhook Token under `key` (credential and activation), or undefined. */
+export function cachedToken(key: string, now = Date.now()): string | undefined {
+	const entry = cachedTokens.get(key);
 	if (entry === undefined) return undefined;
 	if (entry.expiresAt > now) return entry.token;
-	cachedTokens.delete(credentialId);
+	cachedTokens.delete(key);
 	return undefined;
 }
 
-export function cacheToken(credentialId: string, token: string, now = Date.now()): void {
-	cachedTokens.delete(credentialId);
-	cachedTokens.set(credentialId, { token, expiresAt: now + TOKEN_CACHE_MS });
-	if (cachedTokens.size > MAX_CACHED_CREDENTIALS) {
+export function cacheToken(key: string, token: string, now = Date.now()): void {
+	cachedTokens.delete(key);
+	cachedTokens.set(key, { token, expiresAt: now + TOKEN_CACHE_MS });
+	if (cachedTokens.size > MAX_CACHED_TOKENS) {
 		const oldest = cachedTokens.keys().next().value;
 		if (oldest !== undefined) cachedTokens.delete(oldest);
 	}
-}
-
-export function forgetToken(credentialId: string): void {
-	cachedTokens.delete(credentialId);
 }
