@@ -40,7 +40,7 @@ export class MaviApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			description:
-				'A secret that protects the Mavi Transcription Trigger: add it to the webhook URL as ?token=… when you paste that URL under Webhooks Settings in the Mavi console; requests without it are rejected. A trigger whose credential has none cannot be published (unless its "Allow Callbacks Without Token" is on).',
+				'A secret of at least 16 characters that protects the Mavi Transcription Trigger, e.g. the output of "openssl rand -hex 32": add it to the webhook URL as ?token=… when you paste that URL under Webhooks Settings in the Mavi console; requests without it are rejected. A trigger whose credential has none (unless its "Allow Callbacks Without Token" is on) or a shorter one cannot be published.',
 		},
 	];
 

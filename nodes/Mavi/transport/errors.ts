@@ -1,6 +1,7 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { redactText } from '../helpers/redaction';
 import type { FailureKind } from './retryPolicy';
 
 /** What a POST creates (and Mavi bills): such a request is never sent twice blindly. */
@@ -131,11 +132,10 @@ function headline(details: FailureDetails): { message: string; description: stri
 
 /** Replaces every occurrence of each secret, so even an echoing server cannot leak one. */
 export function redact(text: string, secrets: string[]): string {
-	let out = text;
-	for (const secret of secrets) {
-		if (secret.length >= 4) out = out.split(secret).join('[redacted]');
-	}
-	return out;
+	return redactText(
+		text,
+		secrets.filter((secret) => secret.length >= 4),
+	);
 }
 
 /**
