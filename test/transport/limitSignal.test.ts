@@ -1,7 +1,5 @@
-import type { AssetCheck } from '../../nodes/Mavi/transport/limitAnswers';
-import type { Failure } from '../../nodes/Mavi/transport/limitSignal';
-import { settleLimitAnswer } from '../../nodes/Mavi/transport/limitSignal';
-import { endpointLimiter } from '../../nodes/Mavi/transport/rateLimiter';
+import type { AssetCheck, Failure } from '../../nodes/Mavi/transport/limit';
+import { endpointLimiter, settleLimitAnswer } from '../../nodes/Mavi/transport/limit';
 
 const ambiguous: Failure = {
 	kind: 'ambiguous',

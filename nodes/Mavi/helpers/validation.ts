@@ -1,6 +1,7 @@
 /**
- * Input checks that run before any request is sent. Each returns a message naming the field the
- * user has to fix, or undefined when the value is fine; callers turn it into a NodeOperationError.
+ * Input checks that run before any request is sent. Each names the field the user has to fix:
+ * as a Checked value (the cleaned value, or the error), or for a check without a value as a
+ * message (undefined when fine). Callers turn the message into a NodeOperationError.
  */
 
 export const ASSET_ID_PATTERN = /^re_\d+$/;

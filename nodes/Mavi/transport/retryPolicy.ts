@@ -21,7 +21,7 @@ export type FailureKind =
 
 export const RETRY_LIMITS: Record<FailureKind, number> = {
 	// Another n8n worker may hold the limit for a whole batch: the limiter backs off 1.5-2 s per
-	// attempt (rateLimiter.ts), so this is about two minutes of patience.
+	// attempt (limit/limiter.ts), so this is about two minutes of patience.
 	limited: 60,
 	busy: 6,
 	ambiguous: 2,

@@ -4,8 +4,8 @@ import { NodeOperationError, sleep, updateDisplayOptions } from 'n8n-workflow';
 import { uploadDataSchema } from '../../helpers/schemas';
 import { checkFileSize, checkMediaType, checkSeconds } from '../../helpers/validation';
 import type { MultipartFile } from '../../transport';
-import { maviRequest } from '../../transport';
-import { assetStatusItem, fetchAssetMetadata } from '../shared';
+import { cancelledError, maviRequest } from '../../transport';
+import { assetStatusItem, fetchAssetMetadata } from './metadata';
 
 const properties: INodeProperties[] = [
 	{
@@ -109,7 +109,7 @@ async function waitUntilReady(
 			);
 		}
 		await sleep(intervalSeconds * 1000, this.getExecutionCancelSignal?.()).catch(() => {
-			throw new NodeOperationError(this.getNode(), 'The execution was cancelled', { itemIndex });
+			throw cancelledError.call(this, itemIndex);
 		});
 	}
 }
