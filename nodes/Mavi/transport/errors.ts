@@ -98,8 +98,7 @@ function headline(details: FailureDetails): { message: string; description: stri
 		case 'ambiguous':
 			return {
 				message: `Mavi answered "Request has exceeded the limit." ${attempts} times`,
-				description:
-					'Mavi uses this answer for two different problems: (1) the rate limit of 1 request per second per endpoint was hit, for example by another workflow using the same account; or (2) the asset ID is invalid, was deleted, or the asset is not ready yet (its status must be SUCCESS; use Asset → Get Status or Upload with "Wait Until Ready").',
+				description: `Mavi uses this answer for different problems: (1) the rate limit of 1 request per second per endpoint was hit, for example by another workflow using the same account; (2) a parameter Mavi rejected, such as a model it does not offer; or (3) the asset ID is invalid, was deleted, or the asset is not ready yet (its status must be SUCCESS; use Asset → Get Status or Upload with "Wait Until Ready").${said}`,
 			};
 		case 'limited':
 			return {

@@ -8,9 +8,9 @@
  */
 
 export type FailureKind =
-	| 'limited' // 429, or the ambiguous 400 on a ready asset: the rate limit, not processed
+	| 'limited' // 429, or the ambiguous 400 on a ready asset after a 429 or Retry-After: not processed
 	| 'busy' // 503, temporary DNS failure: not processed, retry with backoff
-	| 'ambiguous' // 400 "Request has exceeded the limit.": rate limit OR bad/not-ready asset
+	| 'ambiguous' // 400 "Request has exceeded the limit.": rate limit OR bad/not-ready asset OR bad parameter
 	| 'lost' // timeout or dropped connection after sending, 500/502/504: MAYBE processed
 	| 'noWebhook' // 400 "An async request requires at least one webhook."
 	| 'auth' // 401

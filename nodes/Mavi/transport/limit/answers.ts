@@ -12,9 +12,12 @@ import { endpointLimiter } from './limiter';
  * (queue-mode workers) share its 1 request/s without talking to each other.
  *
  * 429 is the limit. The 400 "Request has exceeded the limit." is the limit OR an asset that does
- * not exist or is not ready; the asset's metadata (its own endpoint and budget) settles it: a
- * ready asset means the 400 was the limit. Such answers become `limited`; the limiter then backs
- * that key off with jitter (or for Retry-After) before the next attempt.
+ * not exist or is not ready, or a parameter Mavi rejected (an unknown model). The asset's
+ * metadata (its own endpoint and budget) rules the asset in or out. On a ready asset the 400 is
+ * the limit only when this request also met a 429 or a Retry-After; without one it stays
+ * ambiguous, so a rejected parameter fails after a few attempts instead of minutes of retries.
+ * Either way the limiter backs that key off with jitter (or for Retry-After) before the next
+ * attempt, in case it was the limit.
  */
 
 export const METADATA_ENDPOINT = 'GET /{asset_id}/metadata';
@@ -35,6 +38,8 @@ export interface Failure {
 export interface LimitState {
 	assetId?: string;
 	assetReady: boolean;
+	/** A 429 or a Retry-After came back: Mavi's limit is really in play for this request. */
+	limitShown?: boolean;
 }
 
 /** The asset a request is about, when its body names one. */
@@ -131,7 +136,10 @@ export async function settleLimitAnswer(
 	state: LimitState,
 	check: (assetId: string) => Promise<AssetCheck>,
 ): Promise<Failure> {
+	const retryAfter = retryAfterMs(retryAfterHeader);
+	if (failure.kind === 'limited' || retryAfter !== undefined) state.limitShown = true;
 	let settled = failure;
+	let mayBeLimit = failure.kind === 'limited';
 	if (failure.kind === 'ambiguous' && state.assetId !== undefined) {
 		if (!state.assetReady) {
 			const result = await check(state.assetId);
@@ -144,8 +152,16 @@ export async function settleLimitAnswer(
 					serverMessage: `${failure.serverMessage} (${reason})`,
 				};
 		}
-		if (state.assetReady) settled = { ...failure, kind: 'limited' };
+		if (state.assetReady) {
+			mayBeLimit = true;
+			settled = state.limitShown
+				? { ...failure, kind: 'limited' }
+				: {
+						...failure,
+						serverMessage: `${failure.serverMessage} (the asset ${state.assetId} is ready)`,
+					};
+		}
 	}
-	if (settled.kind === 'limited') endpointLimiter.limited(key, retryAfterMs(retryAfterHeader));
+	if (mayBeLimit) endpointLimiter.limited(key, retryAfter);
 	return settled;
 }
