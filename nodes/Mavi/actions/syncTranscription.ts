@@ -5,7 +5,7 @@ import { detectResultShape } from '../helpers/resultShape';
 import { transcriptDataSchema } from '../helpers/schemas';
 import type { OutputMode } from '../helpers/segments';
 import { transcriptItems } from '../helpers/transcriptItems';
-import { maviRequest } from '../transport';
+import { maviRequest, unreadableAnswerNote } from '../transport';
 
 export type TranscriptKind = 'whisper' | 'diarization';
 
@@ -41,7 +41,8 @@ export async function transcribeSync(
 	if (shape.kind === 'other' || !accepted) {
 		const found = shape.kind === 'other' ? shape.reason : `a ${shape.kind} result`;
 		const message = `Mavi returned an unexpected response from POST ${endpoint}: expected a ${expected}, got ${found}`;
-		throw new NodeApiError(this.getNode(), { message }, { message, itemIndex });
+		const description = unreadableAnswerNote(expected);
+		throw new NodeApiError(this.getNode(), { message }, { message, description, itemIndex });
 	}
 	const meta = {
 		taskId: null,

@@ -10,6 +10,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { checkBaseUrl } from '../helpers/validation';
 import type { Creation } from './errors';
+import { CANCELLED, cancelledInFlight } from './errors';
 import type { MultipartFile } from './multipart';
 import { MultipartBody } from './multipart';
 
@@ -138,11 +139,18 @@ export async function send(
 	}
 }
 
-const CANCELLED = 'The execution was cancelled';
-
-/** The error of a stopped execution: the one wording for every place that notices the stop. */
-export function cancelledError(this: IExecuteFunctions, itemIndex: number): NodeOperationError {
-	return new NodeOperationError(this.getNode(), CANCELLED, { itemIndex });
+/**
+ * The error of a stopped execution: the one wording for every place that notices the stop.
+ * `inFlight`: what the creating request that was under way when the stop came may have created.
+ */
+export function cancelledError(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	inFlight?: Creation,
+): NodeOperationError {
+	if (!inFlight) return new NodeOperationError(this.getNode(), CANCELLED, { itemIndex });
+	const { message, description } = cancelledInFlight(inFlight);
+	return new NodeOperationError(this.getNode(), message, { itemIndex, description });
 }
 
 /** True once the user stopped the execution (n8n versions without the signal: never). */

@@ -17,6 +17,7 @@ import {
 } from './retryPolicy';
 
 export type { Creation } from './errors';
+export { unreadableAnswerNote } from './errors';
 export type { MultipartFile } from './multipart';
 export type { MaviRequest } from './http';
 export { cancelledError, CREDENTIAL_NAME, isCancelled, transportSettings } from './http';
@@ -70,7 +71,10 @@ export async function maviRequest<S extends ZodTypeAny>(
 		}
 		if ('networkError' in response) {
 			const { code, message } = response.networkError;
-			if (code === 'ERR_CANCELED' || signal?.aborted) throw cancelled();
+			// Stopped while the request was out: a creating one may have been processed all the same.
+			if (code === 'ERR_CANCELED' || signal?.aborted) {
+				throw cancelledError.call(this, itemIndex, creates);
+			}
 			failure = { kind: classifyNetworkFailure(code, message), serverMessage: code ?? message };
 		} else {
 			const outcome = interpretResponse(response.statusCode, response.body);
@@ -99,7 +103,7 @@ export async function maviRequest<S extends ZodTypeAny>(
 			}
 			failure = await settleLimitAnswer(
 				{
-					kind: classifyHttpFailure(outcome.status, outcome.message),
+					kind: classifyHttpFailure(outcome.status, outcome.message, outcome.gateway),
 					status: outcome.status,
 					serverMessage: outcome.message,
 				},

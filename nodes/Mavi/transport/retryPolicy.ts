@@ -54,14 +54,16 @@ const NOT_SENT_CODES = new Set([
 // A DNS server that did not answer in time: nothing was sent, and it usually passes.
 const RETRYABLE_NOT_SENT_CODES = new Set(['EAI_AGAIN']);
 
-export function classifyHttpFailure(status: number, message: string): FailureKind {
+/** `gateway`: the body was not Mavi's envelope, so something in front of Mavi answered. */
+export function classifyHttpFailure(status: number, message: string, gateway = false): FailureKind {
 	const text = message.toLowerCase();
 	if (status === 401) return 'auth';
 	if (status === 402) return 'credits';
 	if (status === 403) return 'forbidden';
-	// 503 means the service turned the request away before doing anything.
 	if (status === 429) return 'limited';
-	if (status === 503) return 'busy';
+	// Mavi's own 503 turned the request away before doing anything; a gateway's may come after
+	// it passed the request on.
+	if (status === 503) return gateway ? 'lost' : 'busy';
 	// 500, 502, 504 and the rest: Mavi or a gateway may have passed the request on.
 	if (status >= 500) return 'lost';
 	if (text.includes(NO_WEBHOOK_MESSAGE)) return 'noWebhook';
