@@ -22,6 +22,8 @@ export interface FailureDetails {
 	attempts: number;
 	/** Set for creating requests: a `lost` failure then gets the "may have" message. */
 	creates?: Creation;
+	/** An earlier attempt of the same request reached Mavi, maybe, and its answer was lost. */
+	afterLostAnswer?: boolean;
 }
 
 const NOT_RESENT =
@@ -198,13 +200,20 @@ export function buildApiError(
 		...(safe.serverMessage ? { serverMessage: safe.serverMessage } : {}),
 		...(safe.kind === 'lost' && safe.creates ? { mayHaveCreated: safe.creates } : {}),
 	};
-	return new NodeApiError(node, response, {
+	const error = new NodeApiError(node, response, {
 		message: redact(message, secrets),
 		description: redact(description, secrets),
 		// An HTTP status, never an errno code, which n8n would replace with a generic message.
 		httpCode: safe.status === undefined ? undefined : String(safe.status),
 		itemIndex,
 	});
+	// For an operation that reads the failure its own way (a delete whose first answer was lost).
+	Object.assign(error.context, {
+		kind: safe.kind,
+		serverMessage: safe.serverMessage,
+		afterLostAnswer: safe.afterLostAnswer === true,
+	});
+	return error;
 }
 
 /** Plain message for a body that is not what the docs describe. */

@@ -119,7 +119,7 @@ export async function maviRequest<S extends ZodTypeAny>(
 		if (!shouldRetry(failure.kind, used, creates === undefined)) {
 			throw buildApiError(
 				this.getNode(),
-				{ ...failure, endpoint, attempts, creates },
+				{ ...failure, endpoint, attempts, creates, afterLostAnswer: (retries.lost ?? 0) > 0 },
 				itemIndex,
 				secrets,
 			);

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
 import { anyDataSchema } from '../../helpers/schemas';
 import { maviRequest } from '../../transport';
@@ -12,13 +12,35 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+/**
+ * The retry of a DELETE whose answer was lost finds nothing to delete: the first one did it.
+ * Mavi says "Asset not found" for an asset that does not exist.
+ */
+function deletedByLostAttempt(error: unknown): boolean {
+	if (!(error instanceof NodeApiError)) return false;
+	const { kind, serverMessage, afterLostAnswer } = error.context;
+	return (
+		afterLostAnswer === true &&
+		kind === 'rejected' &&
+		typeof serverMessage === 'string' &&
+		/not found/i.test(serverMessage)
+	);
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const assetId = getAssetId.call(this, itemIndex);
-	await maviRequest.call(
-		this,
-		itemIndex,
-		{ method: 'DELETE', path: `/${assetId}`, endpoint: 'DELETE /{asset_id}' },
-		anyDataSchema,
-	);
+	try {
+		await maviRequest.call(
+			this,
+			itemIndex,
+			{ method: 'DELETE', path: `/${assetId}`, endpoint: 'DELETE /{asset_id}' },
+			anyDataSchema,
+		);
+	} catch (error) {
+		if (!deletedByLostAttempt(error)) throw error;
+		const note =
+			'The answer to the delete request was lost and the retry found no such asset: the first request deleted it.';
+		return [{ asset_id: assetId, deleted: true, note }];
+	}
 	return [{ asset_id: assetId, deleted: true }];
 }
