@@ -1,5 +1,5 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { anyDataSchema } from '../../helpers/schemas';
 import { maviRequest } from '../../transport';
@@ -16,8 +16,7 @@ export const description = updateDisplayOptions(
  * The retry of a DELETE whose answer was lost finds nothing to delete: the first one did it.
  * Mavi says "Asset not found" for an asset that does not exist.
  */
-function deletedByLostAttempt(error: unknown): boolean {
-	if (!(error instanceof NodeApiError)) return false;
+function deletedByLostAttempt(error: NodeApiError): boolean {
 	const { kind, serverMessage, afterLostAnswer } = error.context;
 	return (
 		afterLostAnswer === true &&
@@ -37,7 +36,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			anyDataSchema,
 		);
 	} catch (error) {
-		if (!deletedByLostAttempt(error)) throw error;
+		// Both constructors hand back an error of their own kind unchanged.
+		if (error instanceof NodeApiError && !deletedByLostAttempt(error)) {
+			throw new NodeApiError(this.getNode(), error as unknown as JsonObject, { itemIndex });
+		}
+		if (!(error instanceof NodeApiError)) {
+			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+		}
 		const note =
 			'The answer to the delete request was lost and the retry found no such asset: the first request deleted it.';
 		return [{ asset_id: assetId, deleted: true, note }];
