@@ -52,5 +52,6 @@ export function startRawServer(
 	reply: (request: { method?: string; url?: string; headers: Record<string, unknown> }) => {
 		status: number;
 		body: unknown;
+		headers?: Record<string, string>;
 	},
 ): Promise<RawServer>;

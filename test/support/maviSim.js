@@ -116,15 +116,18 @@ async function seedAsset(mavi, { seconds = 3, fileName = 'speech.wav' } = {}) {
 
 module.exports = { TEST_KEY, OTHER_KEYS, startMavi, seedAsset, makeWav };
 
-/** A bare server answering every request with `reply(req)` = {status, body}: for malformed answers. */
+/**
+ * A bare server answering every request with `reply(req)` = {status, body, headers?}: for
+ * malformed answers, gateways and redirects.
+ */
 async function startRawServer(reply) {
 	let requests = 0;
 	const server = http.createServer((req, res) => {
 		req.resume();
 		req.on('end', () => {
 			requests++;
-			const { status, body } = reply(req);
-			res.writeHead(status, { 'content-type': 'application/json' });
+			const { status, body, headers } = reply(req);
+			res.writeHead(status, { 'content-type': 'application/json', ...headers });
 			res.end(typeof body === 'string' ? body : JSON.stringify(body));
 		});
 	});

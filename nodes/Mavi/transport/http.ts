@@ -9,8 +9,8 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { checkBaseUrl } from '../helpers/validation';
-import type { Creation } from './errors';
-import { CANCELLED, cancelledInFlight } from './errors';
+import type { Creation } from './creations';
+import { CANCELLED, cancelledInFlight } from './creations';
 import type { MultipartFile } from './multipart';
 import { MultipartBody } from './multipart';
 
@@ -96,6 +96,10 @@ export function requestOptions(
 		// Statuses are interpreted by the caller, so n8n's error (which holds the headers) never forms.
 		ignoreHttpStatusErrors: true,
 		timeout: request.long ? transportSettings.longTimeoutMs : transportSettings.timeoutMs,
+		// n8n would send the API key (and the body) on to wherever a redirect points; Mavi does
+		// not redirect, so a 3xx is answered as an error instead. It also spares follow-redirects
+		// keeping every byte of an upload in memory to replay it.
+		disableFollowRedirect: true,
 	};
 	if (request.method !== 'POST') return { options };
 	if (request.file) {
@@ -103,9 +107,6 @@ export function requestOptions(
 		// axios sends it as a stream with this type and Content-Length = its size.
 		options.body = multipart as unknown as IDataObject;
 		options.headers = { 'content-type': multipart.type };
-		// axios follows redirects through follow-redirects, which keeps every byte written in
-		// memory to replay it: the whole file. Mavi's upload does not redirect.
-		options.disableFollowRedirect = true;
 		return { options, multipart };
 	}
 	if (request.body) options.body = request.body;

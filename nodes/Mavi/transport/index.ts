@@ -4,7 +4,7 @@ import type { z, ZodTypeAny } from 'zod';
 
 import { describeZodError } from '../helpers/schemas';
 import { interpretResponse } from './envelope';
-import { buildApiError, unexpectedResponseError } from './errors';
+import { buildApiError, redirectError, unexpectedResponseError } from './errors';
 import type { MaviRequest } from './http';
 import { cancelledError, endpointOf, loadAccount, requestOptions, send } from './http';
 import { assetIdOf, checkAsset, endpointLimiter, settleLimitAnswer } from './limit';
@@ -16,8 +16,8 @@ import {
 	shouldRetry,
 } from './retryPolicy';
 
-export type { Creation } from './errors';
-export { unreadableAnswerNote } from './errors';
+export type { Creation } from './creations';
+export { unreadableAnswerNote } from './creations';
 export type { MultipartFile } from './multipart';
 export type { MaviRequest } from './http';
 export { cancelledError, CREDENTIAL_NAME, isCancelled, transportSettings } from './http';
@@ -77,6 +77,17 @@ export async function maviRequest<S extends ZodTypeAny>(
 			}
 			failure = { kind: classifyNetworkFailure(code, message), serverMessage: code ?? message };
 		} else {
+			if (response.statusCode >= 300 && response.statusCode < 400) {
+				const { location } = response.headers ?? {};
+				throw redirectError(
+					this.getNode(),
+					endpoint,
+					response.statusCode,
+					location,
+					account.baseUrl,
+					itemIndex,
+				);
+			}
 			const outcome = interpretResponse(response.statusCode, response.body);
 			if (outcome.kind === 'unexpected') {
 				throw unexpectedResponseError(
