@@ -45,8 +45,19 @@ export const metadataDataSchema = z
 
 export type AssetMetadata = z.infer<typeof metadataDataSchema>['resource'][number];
 
+/**
+ * Mavi documents 32 hex characters; live-stream tasks have 36-character UUIDs. Anything much
+ * longer is not a task ID (and would flood every item that carries it).
+ */
+export const MAX_TASK_ID_LENGTH = 128;
+
 export const taskDataSchema = z
-	.object({ task_id: z.string().min(1, 'must not be empty') })
+	.object({
+		task_id: z
+			.string()
+			.min(1, 'must not be empty')
+			.max(MAX_TASK_ID_LENGTH, `must be at most ${MAX_TASK_ID_LENGTH} characters`),
+	})
 	.passthrough();
 
 /**
