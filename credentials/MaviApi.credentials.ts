@@ -63,8 +63,20 @@ export class MaviApi implements ICredentialType {
 			url: '/re_0/metadata',
 			method: 'GET',
 			ignoreHttpStatusErrors: true,
+			// n8n would send the key on to wherever a redirect points.
+			disableFollowRedirect: true,
 		},
 		rules: [
+			// A redirect (not followed) or any other answer without Mavi's `code` is not Mavi.
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'code',
+					value: undefined,
+					message:
+						'The Base URL did not answer as Mavi does (a redirect, which is not followed, or another server): check the Base URL',
+				},
+			},
 			{
 				type: 'responseSuccessBody',
 				properties: { key: 'code', value: 401, message: 'Mavi rejected the API key (401)' },
