@@ -5,7 +5,7 @@ import { toFiniteNumber } from '../helpers/normalize';
 import { detectResultShape } from '../helpers/resultShape';
 import type { AssetMetadata } from '../helpers/schemas';
 import { metadataDataSchema, transcriptDataSchema } from '../helpers/schemas';
-import type { OutputMode } from '../helpers/segments';
+import type { OutputMode } from '../helpers/transcriptTypes';
 import { transcriptItems } from '../helpers/transcriptItems';
 import { maviRequest, METADATA_ENDPOINT } from '../transport';
 

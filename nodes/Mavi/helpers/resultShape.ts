@@ -1,11 +1,6 @@
-import {
-	DIARIZATION_KEYS,
-	DIARIZATION_TIME_KEYS,
-	isRecord,
-	toFiniteNumber,
-	WHISPER_KEYS,
-} from './normalize';
-import type { SegmentKeys } from './normalize';
+import { isRecord, toFiniteNumber } from './normalize';
+import { DIARIZATION_KEYS, DIARIZATION_TIME_KEYS, WHISPER_KEYS } from './transcriptTypes';
+import type { SegmentKeys } from './transcriptTypes';
 
 /**
  * The one place that decides what a Mavi result is. Every result kind shares the webhook URL,

@@ -1,5 +1,5 @@
 import { toFiniteNumber } from './normalize';
-import type { TranscriptSegment } from './segments';
+import type { TranscriptSegment } from './transcriptTypes';
 
 /**
  * Turns the word lists of POST /transcriptions/speech-to-text into our segments. ElevenLabs

@@ -1,8 +1,7 @@
 import { isRecord } from '../helpers/normalize';
-import type { SegmentKeys } from '../helpers/normalize';
 import { detectResultShape } from '../helpers/resultShape';
 import { isSuccessCode } from '../helpers/schemas';
-import type { TranscriptMeta } from '../helpers/segments';
+import type { SegmentKeys, TranscriptMeta } from '../helpers/transcriptTypes';
 
 /**
  * Reads what Mavi POSTs to the webhook URL. Mavi sends each result once, so only a broken

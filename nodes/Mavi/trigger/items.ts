@@ -1,6 +1,6 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import type { OutputMode } from '../helpers/segments';
+import type { OutputMode } from '../helpers/transcriptTypes';
 import { transcriptItems } from '../helpers/transcriptItems';
 import type { CallbackResult } from './callback';
 

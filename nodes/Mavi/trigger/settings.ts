@@ -1,6 +1,6 @@
 import type { IWebhookFunctions } from 'n8n-workflow';
 
-import type { OutputMode } from '../helpers/segments';
+import type { OutputMode } from '../helpers/transcriptTypes';
 
 export interface TriggerSettings {
 	output: OutputMode;

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { OutputMode } from '../../helpers/segments';
+import type { OutputMode } from '../../helpers/transcriptTypes';
 import { assetIdProperty, getAssetId, outputProperty } from '../common.descriptions';
 import { transcribeSync } from '../shared';
 

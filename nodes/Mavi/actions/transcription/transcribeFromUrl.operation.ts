@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { speechToTextDataSchema } from '../../helpers/schemas';
-import type { OutputMode } from '../../helpers/segments';
-import { mapTranscript } from '../../helpers/segments';
+import type { OutputMode } from '../../helpers/transcriptTypes';
+import { mapTranscript } from '../../helpers/transcriptItems';
 import type { SpeechProvider } from '../../helpers/speechToText';
 import { readSpeechResult } from '../../helpers/speechToText';
 import { checkLanguageCode, checkMediaUrl } from '../../helpers/validation';
