@@ -16,9 +16,9 @@ describe('Mavi Transcription Trigger description (shared contract)', () => {
 			displayName: 'Mavi Transcription Trigger',
 			name: 'maviTranscriptionTrigger',
 			group: ['trigger'],
-			// Workflows made with version 1 keep it; new triggers get 1.1 (same behaviour).
-			version: [1, 1.1],
-			defaultVersion: 1.1,
+			// Workflows made with version 1 or 1.1 keep it; new triggers get 1.2 (Include Summaries on).
+			version: [1, 1.1, 1.2],
+			defaultVersion: 1.2,
 			inputs: [],
 			icon: { light: 'file:../../icons/mavi.svg', dark: 'file:../../icons/mavi.dark.svg' },
 		});

@@ -68,7 +68,7 @@ export async function transcribeSync(
 	);
 	const shape = detectResultShape(data, expected);
 	const accepted = kind === 'whisper' ? shape.kind !== 'diarization' : shape.kind === 'diarization';
-	if (shape.kind === 'other' || !accepted) {
+	if (!('entries' in shape) || !accepted) {
 		const found = shape.kind === 'other' ? shape.reason : `a ${shape.kind} result`;
 		const message = `Mavi returned an unexpected response from POST ${endpoint}: expected a ${expected}, got ${found}`;
 		throw new NodeApiError(this.getNode(), { message }, { message, itemIndex });

@@ -27,7 +27,9 @@ export type CallbackResult =
 			entries: readonly unknown[];
 			keys: SegmentKeys;
 			meta: TranscriptMeta;
+			extras?: Record<string, unknown>;
 	  }
+	| { kind: 'summary'; taskId: string; result: Record<string, unknown> }
 	| { kind: 'other'; taskId: string; reason: string };
 
 /**
@@ -95,6 +97,8 @@ export function classifyCallback(envelope: CallbackEnvelope): CallbackResult {
 	const shape = detectResultShape(envelope.data?.data, 'other');
 	if (shape.kind === 'other')
 		return { kind: 'other', taskId, reason: `Not a transcript: ${shape.reason}` };
+	if (shape.kind === 'summary') return { kind: 'summary', taskId, result: shape.result };
+	const { entries, keys, extras } = shape;
 	const meta = { taskId, model: shape.model, audioDuration: shape.audioDuration };
-	return { kind: shape.kind, taskId, entries: shape.entries, keys: shape.keys, meta };
+	return { kind: shape.kind, taskId, entries, keys, meta, ...(extras && { extras }) };
 }

@@ -3,6 +3,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import type { OutputMode } from '../helpers/transcriptTypes';
 import { transcriptItems } from '../helpers/transcriptItems';
 import type { CallbackResult } from './callback';
+import { summaryItem } from './summary';
 
 /** Request-level data added to the first item only, so it is not copied onto every segment. */
 export interface RequestExtras {
@@ -26,8 +27,14 @@ function resultObjects(
 	switch (result.kind) {
 		case 'transcript':
 		case 'namedSpeakerTranscript':
-		case 'diarization':
-			return transcriptItems(result.entries, result.keys, result.meta, output);
+		case 'diarization': {
+			const objects = transcriptItems(result.entries, result.keys, result.meta, output);
+			// The rest of the result (a named-speaker result's faces) once, on the first item.
+			if (result.extras) Object.assign(objects[0], result.extras);
+			return objects;
+		}
+		case 'summary':
+			return [summaryItem(result.taskId, result.result)];
 		case 'failure':
 			return [{ task_id: result.taskId, failed: true, error: result.error, code: result.code }];
 		case 'other':

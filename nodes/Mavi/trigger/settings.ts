@@ -5,6 +5,7 @@ import type { OutputMode } from '../helpers/transcriptTypes';
 export interface TriggerSettings {
 	output: OutputMode;
 	includeDiarization: boolean;
+	includeSummaries: boolean;
 	passThroughOther: boolean;
 	ignoreFailed: boolean;
 	ignoreDuplicates: boolean;
@@ -36,6 +37,7 @@ export function readSettings(context: IWebhookFunctions): TriggerSettings {
 	return {
 		output: OUTPUT_MODES.includes(output) ? output : 'segments',
 		includeDiarization: context.getNodeParameter('includeDiarization', false) === true,
+		includeSummaries: context.getNodeParameter('includeSummaries', false) === true,
 		passThroughOther: context.getNodeParameter('passThroughOther', false) === true,
 		ignoreFailed: context.getNodeParameter('ignoreFailed', false) === true,
 		ignoreDuplicates: context.getNodeParameter('ignoreDuplicates', true) !== false,

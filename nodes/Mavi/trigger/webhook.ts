@@ -56,6 +56,12 @@ function reasonToIgnore(result: CallbackResult, settings: TriggerSettings): stri
 	return undefined;
 }
 
+// With "Include Summaries" off a summary is what it was before the option: an other result.
+function asBefore(result: CallbackResult, settings: TriggerSettings): CallbackResult {
+	if (result.kind !== 'summary' || settings.includeSummaries) return result;
+	return { kind: 'other', taskId: result.taskId, reason: 'Not a transcript: a summary' };
+}
+
 function requestExtras(context: IWebhookFunctions, settings: TriggerSettings, body: object) {
 	const extras: RequestExtras = {};
 	if (settings.includeRawPayload) extras.rawPayload = body;
@@ -118,7 +124,7 @@ export async function receiveCallback(this: IWebhookFunctions): Promise<IWebhook
 		return refuse(this, ...acknowledgement(taskId, reason, 'duplicate'), token);
 	}
 
-	const result = classifyCallback(envelope.envelope);
+	const result = asBefore(classifyCallback(envelope.envelope), settings);
 	const reason = reasonToIgnore(result, settings);
 	if (reason !== undefined)
 		return refuse(this, ...acknowledgement(taskId, reason, 'ignored'), token);
