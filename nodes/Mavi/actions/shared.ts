@@ -3,6 +3,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { toFiniteNumber } from '../helpers/normalize';
 import { detectResultShape } from '../helpers/resultShape';
+import type { SpeakerNames } from '../helpers/speakerNames';
 import type { AssetMetadata } from '../helpers/schemas';
 import { metadataDataSchema, transcriptDataSchema } from '../helpers/schemas';
 import type { OutputMode } from '../helpers/transcriptTypes';
@@ -52,6 +53,7 @@ export async function transcribeSync(
 	kind: TranscriptKind,
 	output: OutputMode,
 	fallbackModel: string | null,
+	names?: SpeakerNames,
 ): Promise<IDataObject[]> {
 	const expected = kind === 'whisper' ? 'transcript' : 'diarization';
 	const data = await maviRequest.call(
@@ -78,5 +80,5 @@ export async function transcribeSync(
 		model: shape.model ?? fallbackModel,
 		audioDuration: shape.audioDuration,
 	};
-	return transcriptItems(shape.entries, shape.keys, meta, output);
+	return transcriptItems(shape.entries, shape.keys, meta, output, names);
 }

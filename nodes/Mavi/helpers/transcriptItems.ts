@@ -3,6 +3,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { normalizeSegments, readSegment, readWellFormed } from './normalize';
 import type { SegmentFields } from './normalize';
 import { joinText, listSpeakers, mergeSpeakerTurns, toTimestampedText } from './segments';
+import { renameSpeakers } from './speakerNames';
+import type { SpeakerNames } from './speakerNames';
 import { toSrt, toVtt } from './subtitles';
 import type { TimedCue } from './subtitles';
 import type {
@@ -144,6 +146,7 @@ function segmentItemsFromEntries(
 	entries: readonly unknown[],
 	keys: SegmentKeys,
 	meta: TranscriptMeta,
+	names: SpeakerNames | undefined,
 ): SegmentItem[] {
 	const count = entries.length;
 	if (count === 0) return [emptyTranscriptItem(meta)];
@@ -151,20 +154,30 @@ function segmentItemsFromEntries(
 	const f: SegmentFields = { start_time: 0, end_time: 0, text: null, speaker: null };
 	for (let i = 0; i < count; i++) {
 		const entry = entries[i];
-		items[i] = readWellFormed(entry, keys, f)
+		const item = readWellFormed(entry, keys, f)
 			? segmentItemOf(f.start_time, f.end_time, f.text, f.speaker, i, count, meta)
 			: segmentItem(readSegment(entry, keys), i, count, meta);
+		if (names !== undefined && item.speaker !== null) {
+			item.speaker = names.get(item.speaker) ?? item.speaker;
+		}
+		items[i] = item;
 	}
 	return items;
 }
 
-/** The items of one transcript (or diarization) in the chosen output, from Mavi's entries. */
+/**
+ * The items of one transcript (or diarization) in the chosen output, from Mavi's entries, with
+ * the speakers renamed by Speaker Names when given.
+ */
 export function transcriptItems(
 	entries: readonly unknown[],
 	keys: SegmentKeys,
 	meta: TranscriptMeta,
 	mode: OutputMode,
+	names?: SpeakerNames,
 ): IDataObject[] {
-	if (mode === 'segments') return segmentItemsFromEntries(entries, keys, meta);
-	return mapTranscript(normalizeSegments(entries, keys), meta, mode);
+	if (mode === 'segments') return segmentItemsFromEntries(entries, keys, meta, names);
+	const segments = normalizeSegments(entries, keys);
+	renameSpeakers(segments, names);
+	return mapTranscript(segments, meta, mode);
 }

@@ -1,6 +1,7 @@
 import type { INodeProperties, TriggerPanelDefinition } from 'n8n-workflow';
 
 import { outputProperty } from '../helpers/outputOption';
+import { speakerNamesOption } from '../helpers/speakerNames';
 
 export const triggerPanel: TriggerPanelDefinition = {
 	header: 'Paste the production URL into the Mavi console',
@@ -92,6 +93,7 @@ export const triggerProperties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
+			speakerNamesOption,
 			{
 				displayName: 'Include Raw Payload',
 				name: 'includeRawPayload',

@@ -1,5 +1,6 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
+import type { SpeakerNames } from '../helpers/speakerNames';
 import type { OutputMode } from '../helpers/transcriptTypes';
 import { transcriptItems } from '../helpers/transcriptItems';
 import type { CallbackResult } from './callback';
@@ -19,16 +20,22 @@ function wrap(objects: IDataObject[]): INodeExecutionData[] {
 	return items;
 }
 
+/** How the items are shaped: the trigger's Output and Speaker Names. */
+export interface ItemOptions {
+	output: OutputMode;
+	names?: SpeakerNames;
+}
+
 function resultObjects(
 	result: CallbackResult,
-	output: OutputMode,
+	{ output, names }: ItemOptions,
 	rawBody: unknown,
 ): IDataObject[] {
 	switch (result.kind) {
 		case 'transcript':
 		case 'namedSpeakerTranscript':
 		case 'diarization': {
-			const objects = transcriptItems(result.entries, result.keys, result.meta, output);
+			const objects = transcriptItems(result.entries, result.keys, result.meta, output, names);
 			// The rest of the result (a named-speaker result's faces) once, on the first item.
 			if (result.extras) Object.assign(objects[0], result.extras);
 			return objects;
@@ -45,11 +52,11 @@ function resultObjects(
 /** The items of one execution. */
 export function buildItems(
 	result: CallbackResult,
-	output: OutputMode,
+	options: ItemOptions,
 	rawBody: unknown,
 	extras: RequestExtras,
 ): INodeExecutionData[] {
-	const objects = resultObjects(result, output, rawBody);
+	const objects = resultObjects(result, options, rawBody);
 	const first = objects[0];
 	if (extras.rawPayload !== undefined) first.raw_payload = extras.rawPayload as IDataObject;
 	if (extras.headers !== undefined) first.headers = extras.headers;

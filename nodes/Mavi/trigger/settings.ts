@@ -1,6 +1,9 @@
 import type { IWebhookFunctions } from 'n8n-workflow';
 
+import { parseSpeakerNames } from '../helpers/speakerNames';
+import type { SpeakerNames } from '../helpers/speakerNames';
 import type { OutputMode } from '../helpers/transcriptTypes';
+import type { Checked } from '../helpers/validation';
 
 export interface TriggerSettings {
 	output: OutputMode;
@@ -13,6 +16,7 @@ export interface TriggerSettings {
 	taskIds: Set<string>;
 	includeRawPayload: boolean;
 	includeHeaders: boolean;
+	speakerNames: Checked<SpeakerNames | undefined>;
 }
 
 const OUTPUT_MODES: readonly OutputMode[] = ['segments', 'speakerTurns', 'transcript'];
@@ -33,6 +37,7 @@ export function readSettings(context: IWebhookFunctions): TriggerSettings {
 	const options = context.getNodeParameter('options', {}) as {
 		includeRawPayload?: boolean;
 		includeHeaders?: boolean;
+		speakerNames?: unknown;
 	};
 	return {
 		output: OUTPUT_MODES.includes(output) ? output : 'segments',
@@ -44,5 +49,6 @@ export function readSettings(context: IWebhookFunctions): TriggerSettings {
 		taskIds: parseTaskIds(context.getNodeParameter('taskIds', '')),
 		includeRawPayload: options.includeRawPayload === true,
 		includeHeaders: options.includeHeaders === true,
+		speakerNames: parseSpeakerNames(options.speakerNames),
 	};
 }

@@ -5,7 +5,7 @@ import type { CallbackResult } from './callback';
 import { checkEnvelope, classifyCallback, toJsonObject } from './callback';
 import { remember, wasSeen } from './dedupe';
 import { buildItems } from './items';
-import type { RequestExtras } from './items';
+import type { ItemOptions, RequestExtras } from './items';
 import { requestScope } from './lifecycle';
 import { logRefusal } from './log';
 import type { Refusal } from './log';
@@ -60,6 +60,14 @@ function reasonToIgnore(result: CallbackResult, settings: TriggerSettings): stri
 function asBefore(result: CallbackResult, settings: TriggerSettings): CallbackResult {
 	if (result.kind !== 'summary' || settings.includeSummaries) return result;
 	return { kind: 'other', taskId: result.taskId, reason: 'Not a transcript: a summary' };
+}
+
+// A malformed Speaker Names never costs a paid result: the items come with the labels as sent.
+function itemOptions(context: IWebhookFunctions, settings: TriggerSettings): ItemOptions {
+	const names = settings.speakerNames;
+	if (names.ok) return { output: settings.output, names: names.value };
+	context.logger.warn(`Mavi Transcription Trigger: ${names.error}; the labels are kept as sent`);
+	return { output: settings.output };
 }
 
 function requestExtras(context: IWebhookFunctions, settings: TriggerSettings, body: object) {
@@ -134,7 +142,11 @@ export async function receiveCallback(this: IWebhookFunctions): Promise<IWebhook
 	// hold it at all, which spares a walk over every segment of almost every callback.
 	scrubSecret(extras.headers, token);
 	scrubSecret(extras.query, token);
-	const items = buildItems(result, settings.output, json.value, extras);
+	const items = buildItems(result, itemOptions(this, settings), json.value, extras);
+	if (!settings.speakerNames.ok) {
+		const first = items[0].json;
+		first.warnings = [...((first.warnings as string[]) ?? []), settings.speakerNames.error];
+	}
 	if (!bodyCannotHold(this, token)) scrubSecret(items, token);
 	// Only now, right before n8n starts the execution, is the task remembered as emitted.
 	remember(scope, taskId);

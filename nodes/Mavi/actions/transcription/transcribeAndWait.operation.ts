@@ -2,8 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OutputMode } from '../../helpers/transcriptTypes';
+import { speakerNamesOption } from '../../helpers/speakerNames';
 import {
 	assetIdProperty,
+	getSpeakerNames,
+	optionsProperty,
 	getTranscriptionBody,
 	modelProperty,
 	outputProperty,
@@ -18,14 +21,7 @@ const properties: INodeProperties[] = [
 	modelProperty,
 	speakerProperty,
 	outputProperty,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [attachSubtitlesOption],
-	},
+	optionsProperty([attachSubtitlesOption, speakerNamesOption]),
 ];
 
 export const description = updateDisplayOptions(
@@ -40,6 +36,7 @@ export async function execute(
 	const body = getTranscriptionBody.call(this, itemIndex);
 	const output = this.getNodeParameter('output', itemIndex) as OutputMode;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const names = getSpeakerNames.call(this, itemIndex, options);
 	const items = await transcribeSync.call(
 		this,
 		itemIndex,
@@ -48,6 +45,7 @@ export async function execute(
 		'whisper',
 		output,
 		body.model,
+		names,
 	);
 	return await attachRequestedSubtitles.call(this, items, output, options, body.asset_id);
 }

@@ -5,6 +5,7 @@ import { speechToTextDataSchema } from '../../helpers/schemas';
 import type { OutputMode } from '../../helpers/transcriptTypes';
 import { mapTranscript } from '../../helpers/transcriptItems';
 import type { SpeechProvider } from '../../helpers/speechToText';
+import { renameSpeakers, speakerNamesOption } from '../../helpers/speakerNames';
 import { readSpeechResult } from '../../helpers/speechToText';
 import { checkLanguageCode, checkMediaUrl } from '../../helpers/validation';
 import { maviRequest } from '../../transport';
@@ -12,6 +13,8 @@ import {
 	assetIdProperty,
 	getAssetId,
 	getSpeakerFlag,
+	getSpeakerNames,
+	optionsProperty,
 	outputProperty,
 	speakerProperty,
 } from '../common.descriptions';
@@ -79,24 +82,18 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { speaker: [true] } },
 	},
 	outputProperty,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			attachSubtitlesOption,
-			{
-				displayName: 'Tag Audio Events',
-				name: 'tagAudioEvents',
-				type: 'boolean',
-				default: true,
-				description: 'Whether ElevenLabs marks sounds such as (laughter) or (applause) in the text',
-				displayOptions: { show: { '/provider': ['elevenlabs'] } },
-			},
-		],
-	},
+	optionsProperty([
+		attachSubtitlesOption,
+		speakerNamesOption,
+		{
+			displayName: 'Tag Audio Events',
+			name: 'tagAudioEvents',
+			type: 'boolean',
+			default: true,
+			description: 'Whether ElevenLabs marks sounds such as (laughter) or (applause) in the text',
+			displayOptions: { show: { '/provider': ['elevenlabs'] } },
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions(
@@ -168,6 +165,7 @@ export async function execute(
 ): Promise<OperationResult> {
 	const { body, provider, speakers, language, options } = buildBody.call(this, itemIndex);
 	const output = this.getNodeParameter('output', itemIndex) as OutputMode;
+	const names = getSpeakerNames.call(this, itemIndex, options);
 	const data = await maviRequest.call(
 		this,
 		itemIndex,
@@ -187,6 +185,7 @@ export async function execute(
 		throw new NodeApiError(this.getNode(), { message }, { message, itemIndex });
 	}
 	const result = readSpeechResult(data, provider, speakers, language);
+	renameSpeakers(result.segments, names);
 	const meta = { taskId: null, model: result.model, audioDuration: result.audioDuration };
 	const items = mapTranscript(result.segments, meta, output).map((item) => ({
 		...item,
