@@ -19,6 +19,7 @@ import {
 	speakerProperty,
 } from '../common.descriptions';
 import type { OperationResult } from '../node.type';
+import { providerFields, providerOptionProperties } from './providerOptions';
 import { attachRequestedSubtitles, attachSubtitlesOption } from '../subtitleFiles';
 
 const MAX_SPEAKERS = 32;
@@ -82,18 +83,12 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { speaker: [true] } },
 	},
 	outputProperty,
-	optionsProperty([
-		attachSubtitlesOption,
-		speakerNamesOption,
-		{
-			displayName: 'Tag Audio Events',
-			name: 'tagAudioEvents',
-			type: 'boolean',
-			default: true,
-			description: 'Whether ElevenLabs marks sounds such as (laughter) or (applause) in the text',
-			displayOptions: { show: { '/provider': ['elevenlabs'] } },
-		},
-	]),
+	// n8n lists a collection's options by name.
+	optionsProperty(
+		[attachSubtitlesOption, speakerNamesOption, ...providerOptionProperties].sort((a, b) =>
+			a.name.localeCompare(b.name),
+		),
+	),
 ];
 
 export const description = updateDisplayOptions(
@@ -153,9 +148,10 @@ function buildBody(
 	} else {
 		body.diarize = speakers;
 		if (numSpeakers > 0) body.num_speakers = numSpeakers;
-		body.timestamps_granularity = 'word';
-		if (typeof options.tagAudioEvents === 'boolean') body.tag_audio_events = options.tagAudioEvents;
 	}
+	const fields = providerFields(provider, options);
+	if (!fields.ok) return fail.call(this, itemIndex, fields);
+	Object.assign(body, fields.value);
 	return { body, provider, speakers, language: language.value, options };
 }
 
@@ -191,6 +187,8 @@ export async function execute(
 		...item,
 		language_code: result.languageCode,
 	}));
+	// What the provider found beyond words (chapters, summary, entities) on the transcript item.
+	if (output === 'transcript') Object.assign(items[0], result.extras);
 	const source = (body.url ?? body.asset_id) as string;
 	return await attachRequestedSubtitles.call(this, items, output, options, source);
 }
