@@ -20,6 +20,8 @@ export interface RunNodeOptions {
 	credentials?: IDataObject;
 	inputItems?: Array<{ json: IDataObject; binary?: Record<string, Buffer | BinaryInput> }>;
 	continueOnFail?: boolean;
+	/** Run as n8n runs a usableAsTool node for an AI Agent (node type `…Tool`). */
+	asTool?: boolean;
 }
 
 export interface RunNodeResult {

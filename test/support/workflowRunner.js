@@ -135,6 +135,7 @@ function toBinaryData(binary) {
  * @param {Array<{json: object, binary?: object}>} [options.inputItems]
  *   binary values: Buffer or {data: Buffer, mimeType, fileName}
  * @param {boolean} [options.continueOnFail]
+ * @param {boolean} [options.asTool]  run as n8n runs a usableAsTool node for an AI Agent (type …Tool)
  * @returns {Promise<{items: object[], error: object|undefined, thrownError: Error|undefined,
  *   pairedItems: object[], run: object|undefined}>} `error` is n8n's stored copy.
  */
@@ -151,7 +152,7 @@ async function runNode(options) {
 			throw error;
 		}
 	};
-	const typeName = `test.${nodeType.description.name}`;
+	const typeName = `test.${nodeType.description.name}${options.asTool ? 'Tool' : ''}`;
 	const credentialName = credentialType.name;
 	const node = {
 		id: 'node-1',

@@ -15,13 +15,14 @@ import {
 import type { OperationResult } from '../node.type';
 import { transcribeSync } from '../shared';
 import { attachRequestedSubtitles, attachSubtitlesOption } from '../subtitleFiles';
+import { answersCompactly, compactAnswer, outputToBuild, toolAnswerOption } from '../toolAnswer';
 
 const properties: INodeProperties[] = [
 	assetIdProperty,
 	modelProperty,
 	speakerProperty,
 	outputProperty,
-	optionsProperty([attachSubtitlesOption, speakerNamesOption]),
+	optionsProperty([attachSubtitlesOption, speakerNamesOption, toolAnswerOption]),
 ];
 
 export const description = updateDisplayOptions(
@@ -34,8 +35,9 @@ export async function execute(
 	itemIndex: number,
 ): Promise<OperationResult> {
 	const body = getTranscriptionBody.call(this, itemIndex);
-	const output = this.getNodeParameter('output', itemIndex) as OutputMode;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const compact = answersCompactly.call(this, options);
+	const output = outputToBuild(compact, this.getNodeParameter('output', itemIndex) as OutputMode);
 	const names = getSpeakerNames.call(this, itemIndex, options);
 	const items = await transcribeSync.call(
 		this,
@@ -47,5 +49,6 @@ export async function execute(
 		body.model,
 		names,
 	);
+	if (compact) return [compactAnswer(items[0])];
 	return await attachRequestedSubtitles.call(this, items, output, options, body.asset_id);
 }

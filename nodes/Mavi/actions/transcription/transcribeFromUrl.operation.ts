@@ -19,6 +19,7 @@ import {
 	speakerProperty,
 } from '../common.descriptions';
 import type { OperationResult } from '../node.type';
+import { answersCompactly, compactAnswer, outputToBuild, toolAnswerOption } from '../toolAnswer';
 import { providerFields, providerOptionProperties } from './providerOptions';
 import { attachRequestedSubtitles, attachSubtitlesOption } from '../subtitleFiles';
 
@@ -85,8 +86,8 @@ const properties: INodeProperties[] = [
 	outputProperty,
 	// n8n lists a collection's options by name.
 	optionsProperty(
-		[attachSubtitlesOption, speakerNamesOption, ...providerOptionProperties].sort((a, b) =>
-			a.name.localeCompare(b.name),
+		[attachSubtitlesOption, speakerNamesOption, toolAnswerOption, ...providerOptionProperties].sort(
+			(a, b) => a.name.localeCompare(b.name),
 		),
 	),
 ];
@@ -160,7 +161,8 @@ export async function execute(
 	itemIndex: number,
 ): Promise<OperationResult> {
 	const { body, provider, speakers, language, options } = buildBody.call(this, itemIndex);
-	const output = this.getNodeParameter('output', itemIndex) as OutputMode;
+	const compact = answersCompactly.call(this, options);
+	const output = outputToBuild(compact, this.getNodeParameter('output', itemIndex) as OutputMode);
 	const names = getSpeakerNames.call(this, itemIndex, options);
 	const data = await maviRequest.call(
 		this,
@@ -189,6 +191,7 @@ export async function execute(
 	}));
 	// What the provider found beyond words (chapters, summary, entities) on the transcript item.
 	if (output === 'transcript') Object.assign(items[0], result.extras);
+	if (compact) return [compactAnswer(items[0])];
 	const source = (body.url ?? body.asset_id) as string;
 	return await attachRequestedSubtitles.call(this, items, output, options, source);
 }
