@@ -1,5 +1,5 @@
 'use strict';
-// Issue 11, acceptance 1 and 4: the trigger in queue mode. Production webhooks are served by the
+// The trigger in queue mode. Production webhooks are served by the
 // two `n8n webhook` processes (main has N8N_DISABLE_PRODUCTION_MAIN_PROCESS), executions run on
 // the workers. The trigger's duplicate memory is per webhook process; the Remove Duplicates
 // recipe (n8n's database) holds across them.

@@ -2,7 +2,7 @@ import type { Mavi } from '../support/maviSim';
 import { seedAsset, startMavi } from '../support/maviSim';
 import { runTranscribe } from '../support/runMavi';
 import { callWebhook, freshWorkflowId } from './fakeWebhook';
-import { documentedCallback } from './fixtures';
+import { DOCUMENTED_TASK_ID, documentedCallback } from './fixtures';
 
 jest.setTimeout(30_000);
 
@@ -108,7 +108,7 @@ describe('Transcription → Summarize', () => {
 			workflowId: freshWorkflowId(),
 		});
 		expect(outcome.items[0].json).toEqual({
-			task_id: body.task_id,
+			task_id: DOCUMENTED_TASK_ID,
 			kind: 'summary',
 			...result,
 			warnings: ['fields the Mavi docs do not show, kept as sent: key_points, lang'],
@@ -128,6 +128,6 @@ describe('Transcription → Summarize', () => {
 			parameters: { includeSummaries: false, passThroughOther: true },
 			workflowId: freshWorkflowId(),
 		});
-		expect(passed.items).toEqual([{ json: { task_id: body.task_id, raw_payload: body } }]);
+		expect(passed.items).toEqual([{ json: { task_id: DOCUMENTED_TASK_ID, raw_payload: body } }]);
 	});
 });
