@@ -20,7 +20,8 @@ import {
 } from '../common.descriptions';
 import type { OperationResult } from '../node.type';
 import { answersCompactly, compactAnswer, outputToBuild, toolAnswerOption } from '../toolAnswer';
-import { providerFields, providerOptionProperties } from './providerOptions';
+import { providerFields } from './providerFields';
+import { providerOptionProperties } from './providerOptions';
 import { attachRequestedSubtitles, attachSubtitlesOption } from '../subtitleFiles';
 
 const MAX_SPEAKERS = 32;
