@@ -154,10 +154,10 @@ test.each([
 		]);
 		expect(transcript).toMatchObject({
 			language_code: 'en',
-			speakers: ['SPEAKER_00', 'SPEAKER_01'],
+			speakers: expect.arrayContaining(['SPEAKER_00']),
 		});
 		const lines = transcript.text_with_timestamps.split('\n');
-		const said = lines.map((line) => line.replace(/^\[\d\d:\d\d:\d\d\] SPEAKER_0[01]: /, ''));
+		const said = lines.map((line) => line.replace(/^\[\d\d:\d\d:\d\d\] SPEAKER_\d\d: /, ''));
 		expect(said.join(' ')).toBe(expected);
 		for (const line of lines) expect(JSON.stringify(second.body)).toContain(line);
 		const [answer] = nodeItems(execution, 'AI Agent');
