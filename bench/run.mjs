@@ -15,6 +15,7 @@ import { runP3 } from './lib/p3-batch.mjs';
 import { countRuntimeDependencies, measurePack, measureRequire } from './lib/p4-footprint.mjs';
 import { runP5 } from './lib/p5-upload.mjs';
 import { runP6 } from './lib/p6-queue.mjs';
+import { runP7 } from './lib/p7-tool-answer.mjs';
 import { analyzeProfiles, profileText } from './lib/profile.mjs';
 import { buildRows, markdownTable, writeResults } from './lib/report.mjs';
 
@@ -92,6 +93,7 @@ async function main() {
 		dependencies: countRuntimeDependencies(ROOT),
 	}));
 	results.p2 = await part('P2', runP2);
+	results.p7 = await part('P7', () => runP7(ROOT, DIST));
 
 	let env;
 	const profileDir =

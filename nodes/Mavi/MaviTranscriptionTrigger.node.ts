@@ -20,8 +20,9 @@ export class MaviTranscriptionTrigger implements INodeType {
 		// 1.1: n8n skips, for each callback, the expression it evaluates for version-1 webhook
 		// nodes (`options.binaryData`), which cost a cold expression isolate in n8n 2.x. The
 		// trigger behaves the same in both versions.
-		version: [1, 1.1],
-		defaultVersion: 1.1,
+		// 1.2: Include Summaries is on by default (off in 1 and 1.1, which keep their behaviour).
+		version: [1, 1.1, 1.2],
+		defaultVersion: 1.2,
 		subtitle: '={{"Output: " + $parameter["output"]}}',
 		description:
 			'Starts the workflow when a Mavi transcription finishes: one item per transcript segment',

@@ -44,8 +44,8 @@ describe('Mavi Transcribe description (shared contract)', () => {
 		);
 		expect(operations).toEqual({
 			asset: ['delete', 'getStatus', 'upload'],
-			speaker: ['diarizeAndWait', 'start'],
-			transcription: ['start', 'transcribeAndWait', 'transcribeFromUrl'],
+			speaker: ['diarizeAndWait', 'recognizeNamedSpeakers', 'start'],
+			transcription: ['start', 'summarize', 'transcribeAndWait', 'transcribeFromUrl'],
 		});
 	});
 

@@ -143,11 +143,25 @@ test.each([
 		const [toolRun] = execution.data.resultData.runData[TOOL_NAME];
 		const [transcript] = toolRun.data.ai_tool[0].map((item) => item.json);
 		expect(toolRun.inputOverride.ai_tool[0][0].json).toMatchObject({ url });
+		// The compact answer: the transcript with times and speakers, the language, the duration
+		// and the speakers; no text twice, no subtitles, no segment list.
 		const expected = await transcriptTextOf(url);
-		expect(transcript).toMatchObject({ text: expected, language_code: 'en' });
-		expect(JSON.stringify(second.body)).toContain(expected);
+		expect(Object.keys(transcript).sort()).toEqual([
+			'audio_duration',
+			'language_code',
+			'speakers',
+			'text_with_timestamps',
+		]);
+		expect(transcript).toMatchObject({
+			language_code: 'en',
+			speakers: expect.arrayContaining(['SPEAKER_00']),
+		});
+		const lines = transcript.text_with_timestamps.split('\n');
+		const said = lines.map((line) => line.replace(/^\[\d\d:\d\d:\d\d\] SPEAKER_\d\d: /, ''));
+		expect(said.join(' ')).toBe(expected);
+		for (const line of lines) expect(JSON.stringify(second.body)).toContain(line);
 		const [answer] = nodeItems(execution, 'AI Agent');
-		expect(answer.output).toBe(`The recording says: "${expected}"`);
+		expect(answer.output).toBe(`The recording says: "${transcript.text_with_timestamps}"`);
 		process.stderr.write(`\n[e2e agent, ${path}] final output: ${answer.output}\n`);
 
 		const leaks = await secretLeaks(client, {

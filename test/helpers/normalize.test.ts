@@ -1,9 +1,5 @@
-import {
-	DIARIZATION_KEYS,
-	normalizeSegments,
-	toFiniteNumber,
-	WHISPER_KEYS,
-} from '../../nodes/Mavi/helpers/normalize';
+import { normalizeSegments, toFiniteNumber } from '../../nodes/Mavi/helpers/normalize';
+import { DIARIZATION_KEYS, WHISPER_KEYS } from '../../nodes/Mavi/helpers/transcriptTypes';
 
 describe('normalize helpers', () => {
 	it.each([

@@ -40,7 +40,6 @@ describe('detectResultShape: the one detector of both nodes', () => {
 		['entries with text but no time', { data: [{ text: 'A summary paragraph.' }] }],
 		['entries with a time but no text', { data: [{ start_time: 0, end_time: 1, label: 'x' }] }],
 		['unknown entries', { data: [{ clip: 1 }] }],
-		['a summary object', { summary: 'Short.' }],
 		['a text', 'A summary.'],
 		['nothing', undefined],
 	])('%s is "other" in a callback', (_name, result) => {
@@ -48,6 +47,11 @@ describe('detectResultShape: the one detector of both nodes', () => {
 			kind: 'other',
 			reason: expect.any(String),
 		});
+	});
+
+	it('a result with a summary and no segment list is a summary, kept whole', () => {
+		const result = { summary: { title: 'Short.' }, usage: { model: 'm' }, extra: 1 };
+		expect(detectResultShape(result, 'other')).toEqual({ kind: 'summary', result });
 	});
 
 	it('odd first entries do not decide: the first decisive one does', () => {

@@ -1,13 +1,15 @@
 import {
 	listSpeakers,
-	mapTranscript,
 	mergeSpeakerTurns,
+	toTimestampedText,
+} from '../../nodes/Mavi/helpers/segments';
+import {
+	mapTranscript,
 	toSegmentItems,
 	toSpeakerTurnItems,
-	toTimestampedText,
 	toTranscriptItem,
-} from '../../nodes/Mavi/helpers/segments';
-import type { TranscriptMeta, TranscriptSegment } from '../../nodes/Mavi/helpers/segments';
+} from '../../nodes/Mavi/helpers/transcriptItems';
+import type { TranscriptMeta, TranscriptSegment } from '../../nodes/Mavi/helpers/transcriptTypes';
 
 const meta: TranscriptMeta = { taskId: 't1', model: 'whisper-1', audioDuration: 9 };
 

@@ -134,3 +134,57 @@ describe('readSpeechResult', () => {
 		});
 	});
 });
+
+describe('segment text in any script', () => {
+	const timed = (texts: string[]) =>
+		texts.map((text, i) => ({ text, start: i * 0.2, end: i * 0.2 + 0.2, type: 'word' }));
+
+	it('Japanese words are joined without spaces and split at 。 (the provider text shows none)', () => {
+		const words = timed([
+			'今日',
+			'は',
+			'いい',
+			'天気',
+			'です',
+			'ね。',
+			'会議',
+			'を',
+			'始め',
+			'ます。',
+		]);
+		const text = '今日はいい天気ですね。会議を始めます。';
+		const segments = wordsToSegments(words, 'elevenlabs', false, text);
+		expect(segments.map((s) => s.text)).toEqual(['今日はいい天気ですね。', '会議を始めます。']);
+		// Without the provider's text, Chinese and Japanese characters still get no spaces.
+		expect(wordsToSegments(words, 'elevenlabs', false).map((s) => s.text)).toEqual([
+			'今日はいい天気ですね。',
+			'会議を始めます。',
+		]);
+	});
+
+	it('Chinese ends sentences on ！ and ？ too', () => {
+		const words = timed(['你好', '！', '你', '是', '谁', '？', '我', '是', '李', '。']);
+		expect(wordsToSegments(words, 'assemblyai', false).map((s) => s.text)).toEqual([
+			'你好！',
+			'你是谁？',
+			'我是李。',
+		]);
+	});
+
+	it('Latin text keeps the spacing the provider shows, even around CJK names', () => {
+		const words = timed(['We', 'met', '東京', 'today.']);
+		const segments = wordsToSegments(words, 'assemblyai', false, 'We met 東京 today.');
+		expect(segments.map((s) => s.text)).toEqual(['We met 東京 today.']);
+	});
+
+	it.each([['Dr.'], ['Mr.'], ['Mrs.'], ['J.'], ['e.g.']])(
+		'"%s Smith" is no sentence end',
+		(title) => {
+			const words = timed(['I', 'saw', title, 'Smith', 'today.', 'Bye.']);
+			expect(wordsToSegments(words, 'assemblyai', false).map((s) => s.text)).toEqual([
+				`I saw ${title} Smith today.`,
+				'Bye.',
+			]);
+		},
+	);
+});

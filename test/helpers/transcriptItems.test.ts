@@ -1,13 +1,15 @@
+import { normalizeSegments } from '../../nodes/Mavi/helpers/normalize';
+import { mapTranscript, transcriptItems } from '../../nodes/Mavi/helpers/transcriptItems';
 import {
 	DIARIZATION_KEYS,
 	DIARIZATION_TIME_KEYS,
-	normalizeSegments,
 	WHISPER_KEYS,
-} from '../../nodes/Mavi/helpers/normalize';
-import type { SegmentKeys } from '../../nodes/Mavi/helpers/normalize';
-import { mapTranscript } from '../../nodes/Mavi/helpers/segments';
-import type { OutputMode, TranscriptMeta } from '../../nodes/Mavi/helpers/segments';
-import { transcriptItems } from '../../nodes/Mavi/helpers/transcriptItems';
+} from '../../nodes/Mavi/helpers/transcriptTypes';
+import type {
+	OutputMode,
+	SegmentKeys,
+	TranscriptMeta,
+} from '../../nodes/Mavi/helpers/transcriptTypes';
 
 // The one-pass path for segment items is an optimisation: whatever Mavi sends, its items must
 // be exactly those of reading every entry first and mapping the segments after.

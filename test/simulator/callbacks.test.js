@@ -133,7 +133,16 @@ describe('simulator: async tasks and webhook callbacks', () => {
 			'text',
 		]);
 		expect(Array.isArray(byKind['multi-speaker'].usage_metadata)).toBe(true);
+		expect(Object.keys(byKind['multi-speaker'].faces[0]).sort()).toEqual([
+			'face_file_blob',
+			'face_file_bucket',
+			'face_file_protocol',
+			'face_id',
+			'name',
+		]);
+		expect(Object.keys(byKind.summary).sort()).toEqual(['summary', 'usage']);
 		expect(typeof byKind.summary.summary).toBe('string');
+		expect(byKind.summary.usage.model).toBe('gemini-2.5-flash');
 	});
 
 	it('requires a model for video descriptions', async () => {

@@ -7,7 +7,7 @@ export interface SimStats {
 	rateLimited: number;
 	faultsInjected: Record<string, number>;
 	accepted: Record<string, number>;
-	tasks: Array<{ task_id: string; asset_id: string; kind: string }>;
+	tasks: Array<{ task_id: string; asset_id: string; kind: string; body: unknown }>;
 	assets: Array<{ asset_id: string; file_name: string; file_size: number; upload_status: string }>;
 	/** One entry per synchronous transcription answered 200 (billed even if the answer is lost). */
 	syncRuns: Array<{ endpoint: string; asset_id: string | null }>;
@@ -30,7 +30,7 @@ export interface Simulator {
 
 export interface Mavi {
 	sim: Simulator;
-	sink: { url: string; count: number };
+	sink: { url: string; count: number; bodies: Array<Record<string, unknown>> };
 	credentials: { apiKey: string; baseUrl: string };
 	stop(): Promise<void>;
 }

@@ -21,10 +21,13 @@ const OTHER_KEYS = {
 /** A callback receiver, so async starts have a webhook to deliver to. */
 async function startSink() {
 	let count = 0;
+	const bodies = [];
 	const server = http.createServer((req, res) => {
-		req.resume();
+		const chunks = [];
+		req.on('data', (chunk) => chunks.push(chunk));
 		req.on('end', () => {
 			count++;
+			bodies.push(JSON.parse(Buffer.concat(chunks).toString('utf8')));
 			res.writeHead(200, { 'content-type': 'application/json' });
 			res.end('{"ok":true}');
 		});
@@ -35,6 +38,8 @@ async function startSink() {
 		get count() {
 			return count;
 		},
+		/** The callback bodies received, parsed, in order. */
+		bodies,
 		stop() {
 			server.closeAllConnections();
 			return new Promise((resolve) => server.close(resolve));

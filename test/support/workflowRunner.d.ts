@@ -22,6 +22,8 @@ export interface RunNodeOptions {
 	continueOnFail?: boolean;
 	/** Stops the execution, as the user's Stop button does, when it resolves. */
 	cancelWhen?: Promise<unknown>;
+	/** Run as n8n runs a usableAsTool node for an AI Agent (node type `…Tool`). */
+	asTool?: boolean;
 }
 
 export interface RunNodeResult {

@@ -136,6 +136,7 @@ function toBinaryData(binary) {
  *   binary values: Buffer or {data: Buffer, mimeType, fileName}
  * @param {boolean} [options.continueOnFail]
  * @param {Promise<unknown>} [options.cancelWhen]  stops the execution when it resolves
+ * @param {boolean} [options.asTool]  run as n8n runs a usableAsTool node for an AI Agent (type …Tool)
  * @returns {Promise<{items: object[], error: object|undefined, thrownError: Error|undefined,
  *   pairedItems: object[], run: object|undefined}>} `error` is n8n's stored copy.
  */
@@ -156,7 +157,7 @@ async function runNode(options) {
 		})();
 		return executing;
 	};
-	const typeName = `test.${nodeType.description.name}`;
+	const typeName = `test.${nodeType.description.name}${options.asTool ? 'Tool' : ''}`;
 	const credentialName = credentialType.name;
 	const node = {
 		id: 'node-1',

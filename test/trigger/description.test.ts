@@ -16,9 +16,9 @@ describe('Mavi Transcription Trigger description (shared contract)', () => {
 			displayName: 'Mavi Transcription Trigger',
 			name: 'maviTranscriptionTrigger',
 			group: ['trigger'],
-			// Workflows made with version 1 keep it; new triggers get 1.1 (same behaviour).
-			version: [1, 1.1],
-			defaultVersion: 1.1,
+			// Workflows made with version 1 or 1.1 keep it; new triggers get 1.2 (Include Summaries on).
+			version: [1, 1.1, 1.2],
+			defaultVersion: 1.2,
 			inputs: [],
 			icon: { light: 'file:../../icons/mavi.svg', dark: 'file:../../icons/mavi.dark.svg' },
 		});
@@ -45,6 +45,12 @@ describe('Mavi Transcription Trigger description (shared contract)', () => {
 		).toEqual(['segments', 'speakerTurns', 'transcript']);
 		expect(property('includeDiarization').default).toBe(false);
 		expect(property('passThroughOther').default).toBe(false);
+		// Off where the node is 1 or 1.1 (their unsaved default must not change), on from 1.2.
+		const summaries = description.properties.filter((p) => p.name === 'includeSummaries');
+		expect(summaries.map((p) => [p.default, p.displayOptions])).toEqual([
+			[false, { show: { '@version': [1, 1.1] } }],
+			[true, { hide: { '@version': [1, 1.1] } }],
+		]);
 		expect(property('ignoreFailed').default).toBe(false);
 		expect(property('ignoreDuplicates').default).toBe(true);
 		expect(property('taskIds').default).toBe('');
@@ -52,6 +58,7 @@ describe('Mavi Transcription Trigger description (shared contract)', () => {
 		expect(options.map((option) => option.name).sort()).toEqual([
 			'includeHeaders',
 			'includeRawPayload',
+			'speakerNames',
 		]);
 	});
 

@@ -137,13 +137,14 @@ class Simulator {
 	stats() {
 		return structuredClone({
 			...this.counters,
-			tasks: this.tasks.map(({ task_id, asset_id, kind, model, speaker, failing }) => ({
+			tasks: this.tasks.map(({ task_id, asset_id, kind, model, speaker, failing, body }) => ({
 				task_id,
 				asset_id,
 				kind,
 				model,
 				speaker,
 				failing,
+				body,
 			})),
 			assets: this.assets.list(),
 			syncRuns: this.ledger.syncRuns,
@@ -180,7 +181,8 @@ class Simulator {
 		return new Promise((resolve) => this.lostWaiters.push({ count, resolve }));
 	}
 
-	createTask({ asset, kind, model, speaker, endpoint, failing }) {
+	/** `body` is the request's JSON as sent, so tests can see exactly what a client asked for. */
+	createTask({ asset, kind, model, speaker, endpoint, failing, body }) {
 		const task = {
 			task_id: crypto.randomBytes(16).toString('hex'),
 			asset_id: asset.asset_id,
@@ -189,6 +191,7 @@ class Simulator {
 			speaker,
 			endpoint,
 			failing,
+			body,
 			created_at: Date.now(),
 		};
 		this.tasks.push(task);

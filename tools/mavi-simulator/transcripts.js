@@ -136,7 +136,10 @@ function usage(timeline, model, tokens = 0) {
 	};
 }
 
-/** The inner `data.data` of a successful callback, per result kind (shapes from mavi-api.md). */
+/**
+ * The inner `data.data` of a successful callback, per result kind (shapes from mavi-api.md and
+ * Mavi's pages: Multimodal Speaker Recognition lists `faces`, Async Summary `{summary, usage}`).
+ */
 function callbackResult(kind, timeline, task) {
 	switch (kind) {
 		case 'audio':
@@ -163,6 +166,13 @@ function callbackResult(kind, timeline, task) {
 					speaker: NAMES[s.speaker] || `Speaker ${s.speaker + 1}`,
 					text: s.text.trim(),
 				})),
+				faces: [...new Set(timeline.segments.map((s) => s.speaker))].map((speaker) => ({
+					face_id: `face_${task.task_id.slice(0, 8)}_${speaker}`,
+					name: NAMES[speaker] || `Speaker ${speaker + 1}`,
+					face_file_protocol: 'gs',
+					face_file_bucket: 'mavi-faces',
+					face_file_blob: `faces/${task.task_id}/${speaker}.jpg`,
+				})),
 				usage_metadata: [usage(timeline, 'multi-speaker')],
 			};
 		case 'summary':
@@ -170,8 +180,7 @@ function callbackResult(kind, timeline, task) {
 			const speakers = new Set(timeline.segments.map((s) => s.speaker)).size;
 			return {
 				summary: `A ${Math.round(timeline.duration)} s recording with ${speakers} speaker(s).`,
-				key_points: timeline.segments.slice(0, 3).map((s) => s.text.trim()),
-				usage_metadata: usage(timeline, 'gemini-2.5-flash', 100),
+				usage: usage(timeline, 'gemini-2.5-flash', 100),
 			};
 		}
 	}

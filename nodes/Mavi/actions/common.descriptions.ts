@@ -1,6 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { parseSpeakerNames } from '../helpers/speakerNames';
+import type { SpeakerNames } from '../helpers/speakerNames';
 import { checkAssetId } from '../helpers/validation';
 
 export const assetIdProperty: INodeProperties = {
@@ -15,6 +17,18 @@ export const assetIdProperty: INodeProperties = {
 };
 
 export { outputProperty } from '../helpers/outputOption';
+
+/** The Options collection of an operation. */
+export function optionsProperty(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options,
+	};
+}
 
 /** Reads and validates the Asset ID parameter; the error names the field and the item. */
 export function getAssetId(this: IExecuteFunctions, itemIndex: number): string {
@@ -95,4 +109,19 @@ export function getTranscriptionBody(
 		model: getModel.call(this, itemIndex),
 		speaker: getSpeakerFlag.call(this, itemIndex),
 	};
+}
+
+/** Options → Speaker Names, parsed; a malformed entry is an error naming it, before any request. */
+export function getSpeakerNames(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	options: { speakerNames?: unknown },
+): SpeakerNames | undefined {
+	const checked = parseSpeakerNames(options.speakerNames);
+	if (checked.ok) return checked.value;
+	throw new NodeOperationError(this.getNode(), checked.error, {
+		itemIndex,
+		description:
+			'Write label=name pairs separated by commas, e.g. SPEAKER_00=Alice, SPEAKER_01=Bob',
+	});
 }

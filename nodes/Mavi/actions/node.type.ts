@@ -2,8 +2,8 @@ import type { AllEntities, IDataObject, INodeExecutionData } from 'n8n-workflow'
 
 type NodeMap = {
 	asset: 'upload' | 'getStatus' | 'delete';
-	transcription: 'start' | 'transcribeAndWait' | 'transcribeFromUrl';
-	speaker: 'start' | 'diarizeAndWait';
+	transcription: 'start' | 'summarize' | 'transcribeAndWait' | 'transcribeFromUrl';
+	speaker: 'start' | 'diarizeAndWait' | 'recognizeNamedSpeakers';
 };
 
 export type MaviType = AllEntities<NodeMap>;

@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import type { OutputMode } from '../helpers/segments';
+import type { OutputMode } from '../helpers/transcriptTypes';
 import type { OperationResult } from './node.type';
 
 /**

@@ -3,7 +3,8 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { detectResultShape } from '../helpers/resultShape';
 import { transcriptDataSchema } from '../helpers/schemas';
-import type { OutputMode } from '../helpers/segments';
+import type { SpeakerNames } from '../helpers/speakerNames';
+import type { OutputMode } from '../helpers/transcriptTypes';
 import { transcriptItems } from '../helpers/transcriptItems';
 import { maviRequest, unreadableAnswerNote } from '../transport';
 
@@ -22,6 +23,7 @@ export async function transcribeSync(
 	kind: TranscriptKind,
 	output: OutputMode,
 	fallbackModel: string | null,
+	names?: SpeakerNames,
 ): Promise<IDataObject[]> {
 	const expected = kind === 'whisper' ? 'transcript' : 'diarization';
 	const data = await maviRequest.call(
@@ -38,7 +40,7 @@ export async function transcribeSync(
 	);
 	const shape = detectResultShape(data, expected);
 	const accepted = kind === 'whisper' ? shape.kind !== 'diarization' : shape.kind === 'diarization';
-	if (shape.kind === 'other' || !accepted) {
+	if (!('entries' in shape) || !accepted) {
 		const found = shape.kind === 'other' ? shape.reason : `a ${shape.kind} result`;
 		const message = `Mavi returned an unexpected response from POST ${endpoint}: expected a ${expected}, got ${found}`;
 		const description = unreadableAnswerNote(expected);
@@ -49,5 +51,5 @@ export async function transcribeSync(
 		model: shape.model ?? fallbackModel,
 		audioDuration: shape.audioDuration,
 	};
-	return transcriptItems(shape.entries, shape.keys, meta, output);
+	return transcriptItems(shape.entries, shape.keys, meta, output, names);
 }

@@ -1,10 +1,11 @@
-import type { TranscriptSegment } from './segments';
+import type { SegmentKeys, TranscriptSegment } from './transcriptTypes';
 
 /**
- * Turns raw segment arrays into TranscriptSegment[] in one pass. Hand-written rather than zod
- * because a 3-hour transcript has ~50,000 segments and this runs on every callback. A segment
- * that cannot be fully read is kept with what could be read (null for the rest) and carries
- * `warnings`: one odd segment never costs the user the transcript they paid for.
+ * Reads Mavi's raw segment entries. Hand-written rather than zod because a 3-hour transcript has
+ * ~50,000 entries: a well-formed entry is read by one cheap check (readWellFormed), only an odd
+ * one by the lenient reader. A segment that cannot be fully read is kept with what could be read
+ * (null for the rest) and carries `warnings`: one odd segment never costs the user the transcript
+ * they paid for.
  */
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -35,16 +36,37 @@ function speakerOf(value: unknown): string | null | undefined {
 	return undefined;
 }
 
-export interface SegmentKeys {
-	start: string;
-	end: string;
-	/** Undefined for diarization results, which carry no text. */
-	text?: string;
+/** The fields of a segment that needed no warning. */
+export interface SegmentFields extends TranscriptSegment {
+	start_time: number;
+	end_time: number;
 }
 
-export const WHISPER_KEYS: SegmentKeys = { start: 'start_time', end: 'end_time', text: 'text' };
-export const DIARIZATION_KEYS: SegmentKeys = { start: 'start', end: 'end' };
-export const DIARIZATION_TIME_KEYS: SegmentKeys = { start: 'start_time', end: 'end_time' };
+/**
+ * The fast check: finite numeric times, text (unless the result has none) and a named or no
+ * speaker, written into `into` (reused by the caller, so 10,000 entries allocate nothing here).
+ * False sends the entry to readSegment, which reads anything.
+ */
+export function readWellFormed(entry: unknown, keys: SegmentKeys, into: SegmentFields): boolean {
+	if (typeof entry !== 'object' || entry === null) return false;
+	const record = entry as Record<string, unknown>;
+	const start = record[keys.start];
+	const end = record[keys.end];
+	if (typeof start !== 'number' || typeof end !== 'number') return false;
+	if (!Number.isFinite(start) || !Number.isFinite(end)) return false;
+	let text: unknown = null;
+	if (keys.text !== undefined) {
+		text = record[keys.text];
+		if (typeof text !== 'string') return false;
+	}
+	const speaker = record.speaker;
+	if (speaker !== undefined && speaker !== null && typeof speaker !== 'string') return false;
+	into.start_time = start;
+	into.end_time = end;
+	into.text = typeof text === 'string' ? text.trim() : null;
+	into.speaker = speaker === undefined || speaker === '' ? null : speaker;
+	return true;
+}
 
 function unreadable(warning: string): TranscriptSegment {
 	return { start_time: null, end_time: null, text: null, speaker: null, warnings: [warning] };
@@ -56,7 +78,7 @@ function readText(value: unknown, key: string, warnings: string[]): string | nul
 	return null;
 }
 
-// The slow path, only for a segment that the fast path could not read in full.
+// The lenient path: numeric strings and numbered speakers are read without a warning.
 function readOddSegment(entry: Record<string, unknown>, keys: SegmentKeys): TranscriptSegment {
 	const warnings: string[] = [];
 	const start = toFiniteNumber(entry[keys.start]);
@@ -69,22 +91,22 @@ function readOddSegment(entry: Record<string, unknown>, keys: SegmentKeys): Tran
 		speaker = null;
 	}
 	const text = keys.text === undefined ? null : readText(entry[keys.text], keys.text, warnings);
-	return { start_time: start ?? null, end_time: end ?? null, text, speaker, warnings };
+	const segment: TranscriptSegment = {
+		start_time: start ?? null,
+		end_time: end ?? null,
+		text,
+		speaker,
+	};
+	if (warnings.length > 0) segment.warnings = warnings;
+	return segment;
 }
 
 /** One raw entry, read as far as it can be. */
 export function readSegment(entry: unknown, keys: SegmentKeys): TranscriptSegment {
+	const fields = { start_time: 0, end_time: 0, text: null, speaker: null };
+	if (readWellFormed(entry, keys, fields)) return fields;
 	if (!isRecord(entry)) return unreadable('segment is not an object');
-	const start = toFiniteNumber(entry[keys.start]);
-	const end = toFiniteNumber(entry[keys.end]);
-	const speaker = speakerOf(entry.speaker);
-	if (start === undefined || end === undefined || speaker === undefined) {
-		return readOddSegment(entry, keys);
-	}
-	if (keys.text === undefined) return { start_time: start, end_time: end, text: null, speaker };
-	const text = entry[keys.text];
-	if (typeof text !== 'string') return readOddSegment(entry, keys);
-	return { start_time: start, end_time: end, text: text.trim(), speaker };
+	return readOddSegment(entry, keys);
 }
 
 /** Every entry becomes a segment, in order; odd ones carry `warnings`. */

@@ -1,11 +1,6 @@
-import {
-	DIARIZATION_KEYS,
-	DIARIZATION_TIME_KEYS,
-	isRecord,
-	toFiniteNumber,
-	WHISPER_KEYS,
-} from './normalize';
-import type { SegmentKeys } from './normalize';
+import { isRecord, toFiniteNumber } from './normalize';
+import { DIARIZATION_KEYS, DIARIZATION_TIME_KEYS, WHISPER_KEYS } from './transcriptTypes';
+import type { SegmentKeys } from './transcriptTypes';
 
 /**
  * The one place that decides what a Mavi result is. Every result kind shares the webhook URL,
@@ -22,7 +17,10 @@ export type ResultShape =
 			keys: SegmentKeys;
 			model: string | null;
 			audioDuration: number | null;
+			/** What else the result holds (a named-speaker result's faces), kept for the user. */
+			extras?: Record<string, unknown>;
 	  }
+	| { kind: 'summary'; result: Record<string, unknown> }
 	| { kind: 'other'; reason: string };
 
 type EntryVote = 'transcript' | 'diarization' | 'diarizationTimes' | 'video' | undefined;
@@ -81,10 +79,13 @@ export function detectResultShape(result: unknown, expected: ResultKind): Result
 	const model = modelOf(result);
 	const audioDuration = durationOf(result);
 	if (Array.isArray(result.audio_transcription)) {
-		const entries = result.audio_transcription as unknown[];
-		return { kind: 'namedSpeakerTranscript', entries, keys: WHISPER_KEYS, model, audioDuration };
+		const { audio_transcription: entries, ...extras } = result;
+		const shape = { kind: 'namedSpeakerTranscript', entries, keys: WHISPER_KEYS } as const;
+		return { ...shape, model, audioDuration, extras };
 	}
 	const list = Array.isArray(result.data) ? result.data : result.items;
+	// Async Summary: `{summary, usage}`; any other value or field is kept as it came.
+	if (!Array.isArray(list) && 'summary' in result) return { kind: 'summary', result };
 	if (!Array.isArray(list)) return { kind: 'other', reason: 'the result holds no segment list' };
 	const entries = list as unknown[];
 	const vote = firstVote(entries) ?? kindWithoutVote(model, expected);

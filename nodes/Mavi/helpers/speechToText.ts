@@ -1,5 +1,5 @@
 import { numberedSpeaker, toFiniteNumber } from './normalize';
-import type { TranscriptSegment } from './segments';
+import type { TranscriptSegment } from './transcriptTypes';
 
 /**
  * Turns the word lists of POST /transcriptions/speech-to-text into our segments. ElevenLabs
@@ -12,7 +12,12 @@ export type SpeechProvider = 'elevenlabs' | 'assemblyai';
 /** A new segment starts after this much silence between two words, in seconds. */
 export const PAUSE_SECONDS = 1;
 
-const SENTENCE_END = /[.!?…]["')\]]*$/;
+// Full-width marks end Chinese and Japanese sentences; closing quotes and brackets may follow.
+const SENTENCE_END = /[.!?…。！？]["')\]」』）]*$/;
+// A title or a Latin abbreviation before a name is no sentence end: "Dr. Smith".
+const NOT_AN_END = /^(?:dr|mr|mrs|ms|prof|st|jr|sr|vs|mt|no|e\.g|i\.e|[a-z])\.$/i;
+// Han, kana and CJK punctuation: written without spaces between words.
+const CJK = /[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/;
 
 interface Word {
 	text: string;
@@ -24,7 +29,6 @@ interface Word {
 function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-
 /**
  * `speaker_1` (ElevenLabs) and `B` (AssemblyAI) both become `SPEAKER_01`, the label the other
  * operations use, so one filter works for every source; anything else is kept as sent.
@@ -62,44 +66,69 @@ function roundMs(seconds: number): number {
 	return Math.round(seconds * 1000) / 1000;
 }
 
+/** Whether a word ends a sentence: `.` `!` `?` `。` `！` `？`, but not `Dr.` or an initial. */
+function endsSentence(word: string): boolean {
+	return SENTENCE_END.test(word) && !NOT_AN_END.test(word);
+}
+
+/**
+ * What goes between two words: the provider's own spacing when its `text` shows it, else one
+ * space, except between Chinese or Japanese characters, which are written without spaces.
+ */
+class Spacing {
+	private cursor = 0;
+
+	constructor(private readonly text: string) {}
+
+	before(previous: string | undefined, word: string): string {
+		const at = this.text.indexOf(word, this.cursor);
+		const gap = at < 0 ? undefined : this.text.slice(this.cursor, at);
+		if (at >= 0 && (previous === undefined || /^\s{0,3}$/.test(gap ?? ''))) {
+			this.cursor = at + word.length;
+			if (previous !== undefined) return gap === '' ? '' : ' ';
+		}
+		if (previous === undefined) return '';
+		return CJK.test(previous.slice(-1)) && CJK.test(word[0]) ? '' : ' ';
+	}
+}
+
 /**
  * Groups words into segments: a new one on a speaker change, after a sentence end, or after a
  * pause longer than PAUSE_SECONDS. `withSpeakers` false leaves every speaker null, as elsewhere.
+ * `text` is the provider's whole text, which shows how its words are spaced.
  */
 export function wordsToSegments(
 	words: unknown[],
 	provider: SpeechProvider,
 	withSpeakers: boolean,
+	text = '',
 ): TranscriptSegment[] {
 	const segments: TranscriptSegment[] = [];
+	const spacing = new Spacing(text);
 	let current: TranscriptSegment | undefined;
-	let parts: string[] = [];
+	let previous: string | undefined;
 	let lastEnd = 0;
-	const close = () => {
-		if (current) current.text = parts.join(' ');
-	};
 	for (const entry of words) {
 		const word = readWord(entry, provider, withSpeakers);
 		if (!word) continue;
 		const start = Math.max(0, word.start ?? lastEnd);
 		const end = Math.max(start, word.end ?? start);
-		const previous = parts[parts.length - 1];
+		const gap = spacing.before(previous, word.text);
 		if (
 			!current ||
 			current.speaker !== word.speaker ||
 			start - (current.end_time ?? start) > PAUSE_SECONDS ||
-			(previous !== undefined && SENTENCE_END.test(previous))
+			(previous !== undefined && endsSentence(previous))
 		) {
-			close();
-			current = { start_time: roundMs(start), end_time: 0, text: '', speaker: word.speaker };
+			current = { start_time: roundMs(start), end_time: 0, text: word.text, speaker: word.speaker };
 			segments.push(current);
-			parts = [];
+		} else {
+			current.text += gap + word.text;
 		}
-		parts.push(word.text);
 		current.end_time = Math.max(current.end_time ?? 0, roundMs(end));
+		previous = word.text;
 		lastEnd = end;
 	}
-	close();
 	return segments;
 }
 
@@ -108,6 +137,33 @@ export interface SpeechResult {
 	languageCode: string | null;
 	audioDuration: number | null;
 	model: string | null;
+	/** What the provider returned beyond the words (chapters, summary, entities, …). */
+	extras: Record<string, unknown>;
+}
+
+// Read into segments, the language, the model or the duration; AssemblyAI's `utterances` repeat
+// the words, and `status`/`error` were checked. Everything else the provider sent is kept.
+const READ_FIELDS = new Set([
+	'words',
+	'utterances',
+	'text',
+	'language_code',
+	'model_id',
+	'speech_model',
+	'model',
+	'audio_duration',
+	'audio_duration_secs',
+	'status',
+	'error',
+]);
+
+// AssemblyAI echoes every request option, mostly null: only what holds something is kept.
+function extrasOf(data: Record<string, unknown>): Record<string, unknown> {
+	const extras: Record<string, unknown> = {};
+	for (const [key, value] of Object.entries(data)) {
+		if (!READ_FIELDS.has(key) && value !== null && value !== undefined) extras[key] = value;
+	}
+	return extras;
 }
 
 /**
@@ -121,12 +177,12 @@ export function readSpeechResult(
 	requestedLanguage: string | null,
 ): SpeechResult {
 	const words = Array.isArray(data.words) ? data.words : [];
-	let segments = wordsToSegments(words, provider, withSpeakers);
+	const text = typeof data.text === 'string' ? data.text.trim() : '';
+	let segments = wordsToSegments(words, provider, withSpeakers, text);
 	const lastEnd = segments.length ? segments[segments.length - 1].end_time : null;
 	// ElevenLabs names no duration; AssemblyAI's audio_duration is in seconds.
 	const audioDuration =
 		toFiniteNumber(data.audio_duration_secs) ?? toFiniteNumber(data.audio_duration) ?? lastEnd;
-	const text = typeof data.text === 'string' ? data.text.trim() : '';
 	if (segments.length === 0 && text !== '') {
 		segments = [{ start_time: 0, end_time: audioDuration ?? 0, text, speaker: null }];
 	}
@@ -139,5 +195,6 @@ export function readSpeechResult(
 		languageCode: language || requestedLanguage,
 		audioDuration,
 		model: model ?? provider,
+		extras: extrasOf(data),
 	};
 }

@@ -158,7 +158,10 @@ export function checkMediaUrl(raw: unknown): Checked<string> {
 	return { ok: true, value };
 }
 
-/** ISO 639-1 (or 639-3) language code, lower-cased; empty means "detect the language". */
+/**
+ * A language code as the providers document them, lower-cased: ISO 639-1 or 639-3 (`en`, `yue`),
+ * optionally with a region (AssemblyAI's `en_us`, BCP 47's `pt-BR`); empty means "detect it".
+ */
 export function checkLanguageCode(raw: unknown): Checked<string | null> {
 	if (raw === undefined || raw === null) return { ok: true, value: null };
 	if (typeof raw !== 'string') {
@@ -166,10 +169,10 @@ export function checkLanguageCode(raw: unknown): Checked<string | null> {
 	}
 	const value = raw.trim().toLowerCase();
 	if (value === '') return { ok: true, value: null };
-	if (!/^[a-z]{2,3}$/.test(value)) {
+	if (!/^[a-z]{2,3}(?:[_-][a-z0-9]{2,8})*$/.test(value)) {
 		return {
 			ok: false,
-			error: `The "Language" field must be an ISO 639-1 code such as en, de or fr (or empty to detect it), got "${preview(value)}"`,
+			error: `The "Language" field must be an ISO 639-1 code such as en, de or fr, optionally with a region such as en_us or pt-BR (or empty to detect it), got "${preview(value)}"`,
 		};
 	}
 	return { ok: true, value };

@@ -10,11 +10,23 @@ export type Creation =
 	| 'asset' // Upload
 	| 'transcriptionTask' // Transcription → Start
 	| 'diarizationTask' // Speaker → Start
+	| 'namedSpeakerTask' // Speaker → Recognize Named Speakers
+	| 'summaryTask' // Transcription → Summarize
 	| 'transcript' // Transcribe and Wait (synchronous)
 	| 'diarization'; // Diarize and Wait (synchronous)
 
 const NOT_RESENT =
 	'The request was not sent again: a second one would start (and bill) a second task.';
+
+// An async task's result arrives at the trigger whether or not its answer here was lost.
+function asyncTask(what: string): { message: string; advice: string; inFlight: string } {
+	const message = `Mavi may have started ${what}; if it did, the result still arrives at the Mavi Transcription Trigger`;
+	return {
+		message,
+		inFlight: message,
+		advice: `${NOT_RESENT} If no result reaches the trigger within the usual time, run this item again.`,
+	};
+}
 
 /** What may have happened and what to do, per thing a lost request may have created. */
 export const MAYBE_CREATED: Record<
@@ -27,20 +39,10 @@ export const MAYBE_CREATED: Record<
 		advice:
 			'The file was not uploaded again, so no duplicate asset is created. Look for it in the Mavi console: if it is there, use its asset ID with Asset → Get Status, Transcription → Start or Asset → Delete; if not, run this item again.',
 	},
-	transcriptionTask: {
-		message:
-			'Mavi may have started this transcription; if it did, the result still arrives at the Mavi Transcription Trigger',
-		inFlight:
-			'Mavi may have started this transcription; if it did, the result still arrives at the Mavi Transcription Trigger',
-		advice: `${NOT_RESENT} If no result reaches the trigger within the usual time, run this item again.`,
-	},
-	diarizationTask: {
-		message:
-			'Mavi may have started this speaker diarization; if it did, the result still arrives at the Mavi Transcription Trigger',
-		inFlight:
-			'Mavi may have started this speaker diarization; if it did, the result still arrives at the Mavi Transcription Trigger',
-		advice: `${NOT_RESENT} If no result reaches the trigger within the usual time, run this item again.`,
-	},
+	transcriptionTask: asyncTask('this transcription'),
+	diarizationTask: asyncTask('this speaker diarization'),
+	namedSpeakerTask: asyncTask('this speaker recognition'),
+	summaryTask: asyncTask('this summary'),
 	transcript: {
 		message: 'Mavi may have transcribed this file (and billed it), but its answer was lost',
 		inFlight: 'Mavi may have transcribed this file (and billed it)',

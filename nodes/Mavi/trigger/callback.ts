@@ -1,8 +1,7 @@
 import { isRecord } from '../helpers/normalize';
-import type { SegmentKeys } from '../helpers/normalize';
 import { detectResultShape } from '../helpers/resultShape';
 import { isSuccessCode } from '../helpers/schemas';
-import type { TranscriptMeta } from '../helpers/segments';
+import type { SegmentKeys, TranscriptMeta } from '../helpers/transcriptTypes';
 
 /**
  * Reads what Mavi POSTs to the webhook URL. Mavi sends each result once, so only a broken
@@ -28,7 +27,9 @@ export type CallbackResult =
 			entries: readonly unknown[];
 			keys: SegmentKeys;
 			meta: TranscriptMeta;
+			extras?: Record<string, unknown>;
 	  }
+	| { kind: 'summary'; taskId: string; result: Record<string, unknown> }
 	| { kind: 'other'; taskId: string; reason: string };
 
 /**
@@ -105,6 +106,8 @@ export function classifyCallback(envelope: CallbackEnvelope): CallbackResult {
 	const shape = detectResultShape(envelope.data?.data, 'other');
 	if (shape.kind === 'other')
 		return { kind: 'other', taskId, reason: `Not a transcript: ${shape.reason}` };
+	if (shape.kind === 'summary') return { kind: 'summary', taskId, result: shape.result };
+	const { entries, keys, extras } = shape;
 	const meta = { taskId, model: shape.model, audioDuration: shape.audioDuration };
-	return { kind: shape.kind, taskId, entries: shape.entries, keys: shape.keys, meta };
+	return { kind: shape.kind, taskId, entries, keys, meta, ...(extras && { extras }) };
 }

@@ -1,6 +1,7 @@
 import type { INodeProperties, TriggerPanelDefinition } from 'n8n-workflow';
 
 import { outputProperty } from '../helpers/outputOption';
+import { speakerNamesOption } from '../helpers/speakerNames';
 import { ALLOW_WITHOUT_TOKEN } from './auth';
 
 export const triggerPanel: TriggerPanelDefinition = {
@@ -13,6 +14,15 @@ export const triggerPanel: TriggerPanelDefinition = {
 	},
 	activationHint:
 		'Copy the production URL, add ?token= followed by your Webhook Token, paste it into Mavi console → Webhooks Settings, then publish (on n8n 1.x: activate) the workflow.',
+};
+
+const includeSummaries: INodeProperties = {
+	displayName: 'Include Summaries',
+	name: 'includeSummaries',
+	type: 'boolean',
+	default: true,
+	description:
+		'Whether to emit the result of Transcription → Summarize as one item {task_id, kind: "summary", summary, usage}',
 };
 
 export const triggerProperties: INodeProperties[] = [
@@ -40,13 +50,17 @@ export const triggerProperties: INodeProperties[] = [
 		description:
 			'Whether to emit speaker diarization results (start, end and speaker, no text) as segment items with text null',
 	},
+	// On for a new trigger (1.2): a summary is something the user asked for. Off in 1 and 1.1,
+	// where an unsaved default must keep behaving as it did (summaries were "other" results).
+	{ ...includeSummaries, default: false, displayOptions: { show: { '@version': [1, 1.1] } } },
+	{ ...includeSummaries, default: true, displayOptions: { hide: { '@version': [1, 1.1] } } },
 	{
 		displayName: 'Pass Through Other Results',
 		name: 'passThroughOther',
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether to emit other results sent to the same URL (video descriptions, summaries, editing, shapes this node does not know) as one item holding the raw body. When off they are acknowledged and ignored. Transcripts with named speakers are always emitted.',
+			'Whether to emit other results sent to the same URL (video descriptions, editing, shapes this node does not know; summaries too while Include Summaries is off) as one item holding the raw body. When off they are acknowledged and ignored. Transcripts with named speakers are always emitted.',
 	},
 	{
 		displayName: 'Ignore Failed Tasks',
@@ -80,6 +94,7 @@ export const triggerProperties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
+			speakerNamesOption,
 			{
 				displayName: 'Include Raw Payload',
 				name: 'includeRawPayload',

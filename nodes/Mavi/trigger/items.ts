@@ -1,8 +1,10 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import type { OutputMode } from '../helpers/segments';
+import type { SpeakerNames } from '../helpers/speakerNames';
+import type { OutputMode } from '../helpers/transcriptTypes';
 import { transcriptItems } from '../helpers/transcriptItems';
 import type { CallbackResult } from './callback';
+import { summaryItem } from './summary';
 
 /** Request-level data added to the first item only, so it is not copied onto every segment. */
 export interface RequestExtras {
@@ -18,16 +20,28 @@ function wrap(objects: IDataObject[]): INodeExecutionData[] {
 	return items;
 }
 
+/** How the items are shaped: the trigger's Output and Speaker Names. */
+export interface ItemOptions {
+	output: OutputMode;
+	names?: SpeakerNames;
+}
+
 function resultObjects(
 	result: CallbackResult,
-	output: OutputMode,
+	{ output, names }: ItemOptions,
 	rawBody: unknown,
 ): IDataObject[] {
 	switch (result.kind) {
 		case 'transcript':
 		case 'namedSpeakerTranscript':
-		case 'diarization':
-			return transcriptItems(result.entries, result.keys, result.meta, output);
+		case 'diarization': {
+			const objects = transcriptItems(result.entries, result.keys, result.meta, output, names);
+			// The rest of the result (a named-speaker result's faces) once, on the first item.
+			if (result.extras) Object.assign(objects[0], result.extras);
+			return objects;
+		}
+		case 'summary':
+			return [summaryItem(result.taskId, result.result)];
 		case 'failure':
 			return [{ task_id: result.taskId, failed: true, error: result.error, code: result.code }];
 		case 'other':
@@ -38,11 +52,11 @@ function resultObjects(
 /** The items of one execution. */
 export function buildItems(
 	result: CallbackResult,
-	output: OutputMode,
+	options: ItemOptions,
 	rawBody: unknown,
 	extras: RequestExtras,
 ): INodeExecutionData[] {
-	const objects = resultObjects(result, output, rawBody);
+	const objects = resultObjects(result, options, rawBody);
 	const first = objects[0];
 	if (extras.rawPayload !== undefined) first.raw_payload = extras.rawPayload as IDataObject;
 	if (extras.headers !== undefined) first.headers = extras.headers;

@@ -1,10 +1,14 @@
 import type { IWebhookFunctions } from 'n8n-workflow';
 
-import type { OutputMode } from '../helpers/segments';
+import { parseSpeakerNames } from '../helpers/speakerNames';
+import type { SpeakerNames } from '../helpers/speakerNames';
+import type { OutputMode } from '../helpers/transcriptTypes';
+import type { Checked } from '../helpers/validation';
 
 export interface TriggerSettings {
 	output: OutputMode;
 	includeDiarization: boolean;
+	includeSummaries: boolean;
 	passThroughOther: boolean;
 	ignoreFailed: boolean;
 	ignoreDuplicates: boolean;
@@ -12,6 +16,7 @@ export interface TriggerSettings {
 	taskIds: Set<string>;
 	includeRawPayload: boolean;
 	includeHeaders: boolean;
+	speakerNames: Checked<SpeakerNames | undefined>;
 }
 
 const OUTPUT_MODES: readonly OutputMode[] = ['segments', 'speakerTurns', 'transcript'];
@@ -32,15 +37,18 @@ export function readSettings(context: IWebhookFunctions): TriggerSettings {
 	const options = context.getNodeParameter('options', {}) as {
 		includeRawPayload?: boolean;
 		includeHeaders?: boolean;
+		speakerNames?: unknown;
 	};
 	return {
 		output: OUTPUT_MODES.includes(output) ? output : 'segments',
 		includeDiarization: context.getNodeParameter('includeDiarization', false) === true,
+		includeSummaries: context.getNodeParameter('includeSummaries', false) === true,
 		passThroughOther: context.getNodeParameter('passThroughOther', false) === true,
 		ignoreFailed: context.getNodeParameter('ignoreFailed', false) === true,
 		ignoreDuplicates: context.getNodeParameter('ignoreDuplicates', true) !== false,
 		taskIds: parseTaskIds(context.getNodeParameter('taskIds', '')),
 		includeRawPayload: options.includeRawPayload === true,
 		includeHeaders: options.includeHeaders === true,
+		speakerNames: parseSpeakerNames(options.speakerNames),
 	};
 }

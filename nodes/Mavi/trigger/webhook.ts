@@ -7,7 +7,7 @@ import type { CallbackResult } from './callback';
 import { checkEnvelope, classifyCallback, toJsonObject } from './callback';
 import { remember, wasSeen } from './dedupe';
 import { buildItems } from './items';
-import type { RequestExtras } from './items';
+import type { ItemOptions, RequestExtras } from './items';
 import { requestScope } from './lifecycle';
 import { logRefusal } from './log';
 import type { Refusal } from './log';
@@ -56,6 +56,20 @@ function reasonToIgnore(result: CallbackResult, settings: TriggerSettings): stri
 		return `${result.reason} ("Pass Through Other Results" is off)`;
 	}
 	return undefined;
+}
+
+// With "Include Summaries" off a summary is what it was before the option: an other result.
+function asBefore(result: CallbackResult, settings: TriggerSettings): CallbackResult {
+	if (result.kind !== 'summary' || settings.includeSummaries) return result;
+	return { kind: 'other', taskId: result.taskId, reason: 'Not a transcript: a summary' };
+}
+
+// A malformed Speaker Names never costs a paid result: the items come with the labels as sent.
+function itemOptions(context: IWebhookFunctions, settings: TriggerSettings): ItemOptions {
+	const names = settings.speakerNames;
+	if (names.ok) return { output: settings.output, names: names.value };
+	context.logger.warn(`Mavi Transcription Trigger: ${names.error}; the labels are kept as sent`);
+	return { output: settings.output };
 }
 
 function requestExtras(context: IWebhookFunctions, settings: TriggerSettings, body: object) {
@@ -122,7 +136,7 @@ export async function receiveCallback(this: IWebhookFunctions): Promise<IWebhook
 		return refuse(this, ...acknowledgement(taskId, reason, 'duplicate'), token);
 	}
 
-	const result = classifyCallback(envelope.envelope);
+	const result = asBefore(classifyCallback(envelope.envelope), settings);
 	const reason = reasonToIgnore(result, settings);
 	if (reason !== undefined)
 		return refuse(this, ...acknowledgement(taskId, reason, 'ignored'), token);
@@ -133,7 +147,11 @@ export async function receiveCallback(this: IWebhookFunctions): Promise<IWebhook
 	const redactor = redactorFor([token]);
 	scrubSecrets(extras.headers, redactor);
 	scrubSecrets(extras.query, redactor);
-	const items = buildItems(result, settings.output, json.value, extras);
+	const items = buildItems(result, itemOptions(this, settings), json.value, extras);
+	if (!settings.speakerNames.ok) {
+		const first = items[0].json;
+		first.warnings = [...((first.warnings as string[]) ?? []), settings.speakerNames.error];
+	}
 	if (!bodyCannotHold(this, redactor)) scrubSecrets(items, redactor);
 	// Only now, right before n8n starts the execution, is the task remembered as emitted.
 	remember(scope, taskId);

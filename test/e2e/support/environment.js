@@ -37,9 +37,12 @@ async function useMaviEnvironment({ label, credentialName, simulatorOptions = {}
 	}
 }
 
-/** Creates and publishes a Mavi Transcription Trigger workflow; returns { id, webhookPath }. */
-async function publishTrigger(client, { name, credential, parameters }) {
-	const { workflow, webhookPath } = triggerWorkflow({ name, credential, parameters });
+/**
+ * Creates and publishes a Mavi Transcription Trigger workflow (`typeVersion` as in
+ * triggerWorkflow); returns { id, webhookPath }.
+ */
+async function publishTrigger(client, { name, credential, parameters, typeVersion }) {
+	const { workflow, webhookPath } = triggerWorkflow({ name, credential, parameters, typeVersion });
 	const created = await client.createWorkflow(workflow);
 	await client.publish(created.id);
 	return { id: created.id, webhookPath };

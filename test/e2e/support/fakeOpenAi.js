@@ -17,6 +17,8 @@ function quoteToolResult(output) {
 		const first = Array.isArray(parsed) ? parsed[0] : parsed;
 		const inner = first && typeof first === 'object' && 'json' in first ? first.json : first;
 		if (inner && typeof inner.text === 'string') return inner.text;
+		// The compact tool answer: the transcript as one line per speaker turn.
+		if (inner && typeof inner.text_with_timestamps === 'string') return inner.text_with_timestamps;
 	} catch {
 		// Not JSON: quote it as it is.
 	}

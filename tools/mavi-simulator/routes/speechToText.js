@@ -93,6 +93,11 @@ async function parseRequest(sim, body) {
 	const assembly = provider === 'assemblyai';
 	const speakers = flag(json, assembly ? 'speaker_labels' : 'diarize');
 	const speakerCount = count(json, assembly ? 'speakers_expected' : 'num_speakers');
+	// AssemblyAI refuses PII redaction without a policy; so does the simulator.
+	const policies = json.redact_pii_policies;
+	if (json.redact_pii === true && (!Array.isArray(policies) || policies.length === 0)) {
+		throw new RequestError(400, 'redact_pii_policies must be a non-empty list with redact_pii');
+	}
 	const media = await source(sim, json);
 	return { provider, languageCode, speakers, speakerCount, media, json };
 }
@@ -122,7 +127,7 @@ async function speechToText(sim, { res, body }) {
 	const timeline = buildTimeline(media, timelineOptions);
 	const data =
 		provider === 'assemblyai'
-			? assemblyAiResult(timeline, { speakerLabels: speakers, languageCode })
+			? assemblyAiResult(timeline, { speakerLabels: speakers, languageCode, request: json })
 			: elevenLabsResult(timeline, { diarize: speakers, languageCode });
 	return sendSuccess(res, options, data);
 }

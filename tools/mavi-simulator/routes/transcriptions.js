@@ -77,7 +77,7 @@ function parseRequest(sim, body, spec) {
 	if (!asset || sim.assets.status(asset).status !== 'SUCCESS') {
 		throw new RequestError(400, AMBIGUOUS_400);
 	}
-	return { asset, model, speaker };
+	return { asset, model, speaker, json };
 }
 
 function transcribe(sim, { res, body }, name) {
@@ -89,7 +89,7 @@ function transcribe(sim, { res, body }, name) {
 		if (error instanceof RequestError) return sendError(res, error.status, error.message);
 		throw error;
 	}
-	const { asset, model, speaker } = request;
+	const { asset, model, speaker, json } = request;
 	const options = sim.options;
 	const failing = containsPattern(asset.file_name, options.failTaskPattern);
 	if (spec.sync) {
@@ -101,7 +101,15 @@ function transcribe(sim, { res, body }, name) {
 				: { model, items: diarizationItems(timeline) };
 		return sendSuccess(res, options, data);
 	}
-	const task = sim.createTask({ asset, kind: spec.kind, model, speaker, endpoint: name, failing });
+	const task = sim.createTask({
+		asset,
+		kind: spec.kind,
+		model,
+		speaker,
+		endpoint: name,
+		failing,
+		body: json,
+	});
 	const envelope = failing
 		? failureEnvelope(task, FAILURE_REASON)
 		: successEnvelope(

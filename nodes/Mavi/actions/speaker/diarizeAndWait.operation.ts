@@ -1,11 +1,22 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { OutputMode } from '../../helpers/segments';
-import { assetIdProperty, getAssetId, outputProperty } from '../common.descriptions';
+import { speakerNamesOption } from '../../helpers/speakerNames';
+import type { OutputMode } from '../../helpers/transcriptTypes';
+import {
+	assetIdProperty,
+	getAssetId,
+	getSpeakerNames,
+	optionsProperty,
+	outputProperty,
+} from '../common.descriptions';
 import { transcribeSync } from '../syncTranscription';
 
-const properties: INodeProperties[] = [assetIdProperty, outputProperty];
+const properties: INodeProperties[] = [
+	assetIdProperty,
+	outputProperty,
+	optionsProperty([speakerNamesOption]),
+];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['speaker'], operation: ['diarizeAndWait'] } },
@@ -16,6 +27,8 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const assetId = getAssetId.call(this, itemIndex);
 	const output = this.getNodeParameter('output', itemIndex) as OutputMode;
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const names = getSpeakerNames.call(this, itemIndex, options);
 	return await transcribeSync.call(
 		this,
 		itemIndex,
@@ -24,5 +37,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		'diarization',
 		output,
 		null,
+		names,
 	);
 }

@@ -1,9 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as diarizeAndWait from './diarizeAndWait.operation';
+import * as recognizeNamedSpeakers from './recognizeNamedSpeakers.operation';
 import * as start from './start.operation';
 
-export { diarizeAndWait, start };
+export { diarizeAndWait, recognizeNamedSpeakers, start };
 
 export const description: INodeProperties[] = [
 	{
@@ -20,6 +21,13 @@ export const description: INodeProperties[] = [
 				action: 'Diarize speakers and wait for the result',
 			},
 			{
+				name: 'Recognize Named Speakers',
+				value: 'recognizeNamedSpeakers',
+				description:
+					'Start async speaker recognition by voice and face: the transcript arrives at the Mavi Transcription Trigger with real names',
+				action: 'Recognize named speakers',
+			},
+			{
 				name: 'Start',
 				value: 'start',
 				description:
@@ -30,5 +38,6 @@ export const description: INodeProperties[] = [
 		default: 'diarizeAndWait',
 	},
 	...diarizeAndWait.description,
+	...recognizeNamedSpeakers.description,
 	...start.description,
 ];

@@ -1,40 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import { assetTaskOperation } from '../assetTask';
 
-import { taskDataSchema } from '../../helpers/schemas';
-import { maviRequest } from '../../transport';
-import { assetIdProperty, getAssetId } from '../common.descriptions';
-
-const properties: INodeProperties[] = [
-	assetIdProperty,
-	{
-		displayName:
-			'The result is delivered to the Mavi Transcription Trigger (with Include Diarization on) via the webhook URL set in the Mavi console',
-		name: 'webhookNotice',
-		type: 'notice',
-		default: '',
-	},
-];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['speaker'], operation: ['start'] } },
-	properties,
-);
-
-const ENDPOINT = '/transcriptions/async-generate-speaker';
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const assetId = getAssetId.call(this, itemIndex);
-	const data = await maviRequest.call(
-		this,
-		itemIndex,
-		{
-			method: 'POST',
-			path: ENDPOINT,
-			body: { asset_id: assetId },
-			creates: 'diarizationTask',
-		},
-		taskDataSchema,
-	);
-	return [{ task_id: data.task_id, asset_id: assetId }];
-}
+export const { description, execute } = assetTaskOperation({
+	resource: 'speaker',
+	operation: 'start',
+	path: '/transcriptions/async-generate-speaker',
+	creates: 'diarizationTask',
+	notice:
+		'The result is delivered to the Mavi Transcription Trigger (with Include Diarization on) via the webhook URL set in the Mavi console',
+});

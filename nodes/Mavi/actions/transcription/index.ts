@@ -1,10 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as start from './start.operation';
+import * as summarize from './summarize.operation';
 import * as transcribeAndWait from './transcribeAndWait.operation';
 import * as transcribeFromUrl from './transcribeFromUrl.operation';
 
-export { start, transcribeAndWait, transcribeFromUrl };
+export { start, summarize, transcribeAndWait, transcribeFromUrl };
 
 export const description: INodeProperties[] = [
 	{
@@ -20,6 +21,13 @@ export const description: INodeProperties[] = [
 				description:
 					'Start an async transcription; the result arrives at the Mavi Transcription Trigger',
 				action: 'Start a transcription',
+			},
+			{
+				name: 'Summarize',
+				value: 'summarize',
+				description:
+					'Start an async summary of the recording; the summary arrives at the Mavi Transcription Trigger',
+				action: 'Summarize a recording',
 			},
 			{
 				name: 'Transcribe and Wait',
@@ -38,6 +46,7 @@ export const description: INodeProperties[] = [
 		default: 'start',
 	},
 	...start.description,
+	...summarize.description,
 	...transcribeAndWait.description,
 	...transcribeFromUrl.description,
 ];

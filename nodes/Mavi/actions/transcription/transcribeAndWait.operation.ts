@@ -1,9 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { OutputMode } from '../../helpers/segments';
+import type { OutputMode } from '../../helpers/transcriptTypes';
+import { speakerNamesOption } from '../../helpers/speakerNames';
 import {
 	assetIdProperty,
+	getSpeakerNames,
+	optionsProperty,
 	getTranscriptionBody,
 	modelProperty,
 	outputProperty,
@@ -12,20 +15,14 @@ import {
 import type { OperationResult } from '../node.type';
 import { transcribeSync } from '../syncTranscription';
 import { attachRequestedSubtitles, attachSubtitlesOption } from '../subtitleFiles';
+import { answersCompactly, compactAnswer, outputToBuild, toolAnswerOption } from '../toolAnswer';
 
 const properties: INodeProperties[] = [
 	assetIdProperty,
 	modelProperty,
 	speakerProperty,
 	outputProperty,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [attachSubtitlesOption],
-	},
+	optionsProperty([attachSubtitlesOption, speakerNamesOption, toolAnswerOption]),
 ];
 
 export const description = updateDisplayOptions(
@@ -38,8 +35,10 @@ export async function execute(
 	itemIndex: number,
 ): Promise<OperationResult> {
 	const body = getTranscriptionBody.call(this, itemIndex);
-	const output = this.getNodeParameter('output', itemIndex) as OutputMode;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const compact = answersCompactly.call(this, options);
+	const output = outputToBuild(compact, this.getNodeParameter('output', itemIndex) as OutputMode);
+	const names = getSpeakerNames.call(this, itemIndex, options);
 	const items = await transcribeSync.call(
 		this,
 		itemIndex,
@@ -48,6 +47,8 @@ export async function execute(
 		'whisper',
 		output,
 		body.model,
+		names,
 	);
+	if (compact) return [compactAnswer(items[0])];
 	return await attachRequestedSubtitles.call(this, items, output, options, body.asset_id);
 }

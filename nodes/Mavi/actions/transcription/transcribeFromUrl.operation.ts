@@ -2,9 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { speechToTextDataSchema } from '../../helpers/schemas';
-import type { OutputMode } from '../../helpers/segments';
-import { mapTranscript } from '../../helpers/segments';
+import type { OutputMode } from '../../helpers/transcriptTypes';
+import { mapTranscript } from '../../helpers/transcriptItems';
 import type { SpeechProvider } from '../../helpers/speechToText';
+import { renameSpeakers, speakerNamesOption } from '../../helpers/speakerNames';
 import { readSpeechResult } from '../../helpers/speechToText';
 import { checkLanguageCode, checkMediaUrl } from '../../helpers/validation';
 import { maviRequest } from '../../transport';
@@ -12,10 +13,15 @@ import {
 	assetIdProperty,
 	getAssetId,
 	getSpeakerFlag,
+	getSpeakerNames,
+	optionsProperty,
 	outputProperty,
 	speakerProperty,
 } from '../common.descriptions';
 import type { OperationResult } from '../node.type';
+import { answersCompactly, compactAnswer, outputToBuild, toolAnswerOption } from '../toolAnswer';
+import { providerFields } from './providerFields';
+import { providerOptionProperties } from './providerOptions';
 import { attachRequestedSubtitles, attachSubtitlesOption } from '../subtitleFiles';
 
 const MAX_SPEAKERS = 32;
@@ -79,24 +85,12 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { speaker: [true] } },
 	},
 	outputProperty,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			attachSubtitlesOption,
-			{
-				displayName: 'Tag Audio Events',
-				name: 'tagAudioEvents',
-				type: 'boolean',
-				default: true,
-				description: 'Whether ElevenLabs marks sounds such as (laughter) or (applause) in the text',
-				displayOptions: { show: { '/provider': ['elevenlabs'] } },
-			},
-		],
-	},
+	// n8n lists a collection's options by name.
+	optionsProperty(
+		[attachSubtitlesOption, speakerNamesOption, toolAnswerOption, ...providerOptionProperties].sort(
+			(a, b) => a.name.localeCompare(b.name),
+		),
+	),
 ];
 
 export const description = updateDisplayOptions(
@@ -156,9 +150,10 @@ function buildBody(
 	} else {
 		body.diarize = speakers;
 		if (numSpeakers > 0) body.num_speakers = numSpeakers;
-		body.timestamps_granularity = 'word';
-		if (typeof options.tagAudioEvents === 'boolean') body.tag_audio_events = options.tagAudioEvents;
 	}
+	const fields = providerFields(provider, options);
+	if (!fields.ok) return fail.call(this, itemIndex, fields);
+	Object.assign(body, fields.value);
 	return { body, provider, speakers, language: language.value, options };
 }
 
@@ -167,7 +162,9 @@ export async function execute(
 	itemIndex: number,
 ): Promise<OperationResult> {
 	const { body, provider, speakers, language, options } = buildBody.call(this, itemIndex);
-	const output = this.getNodeParameter('output', itemIndex) as OutputMode;
+	const compact = answersCompactly.call(this, options);
+	const output = outputToBuild(compact, this.getNodeParameter('output', itemIndex) as OutputMode);
+	const names = getSpeakerNames.call(this, itemIndex, options);
 	const data = await maviRequest.call(
 		this,
 		itemIndex,
@@ -187,11 +184,15 @@ export async function execute(
 		throw new NodeApiError(this.getNode(), { message }, { message, itemIndex });
 	}
 	const result = readSpeechResult(data, provider, speakers, language);
+	renameSpeakers(result.segments, names);
 	const meta = { taskId: null, model: result.model, audioDuration: result.audioDuration };
 	const items = mapTranscript(result.segments, meta, output).map((item) => ({
 		...item,
 		language_code: result.languageCode,
 	}));
+	// What the provider found beyond words (chapters, summary, entities) on the transcript item.
+	if (output === 'transcript') Object.assign(items[0], result.extras);
+	if (compact) return [compactAnswer(items[0])];
 	const source = (body.url ?? body.asset_id) as string;
 	return await attachRequestedSubtitles.call(this, items, output, options, source);
 }
