@@ -1,6 +1,6 @@
 import { isRecord } from '../helpers/normalize';
 import { detectResultShape } from '../helpers/resultShape';
-import { isSuccessCode } from '../helpers/schemas';
+import { isSuccessCode, MAX_TASK_ID_LENGTH } from '../helpers/schemas';
 import type { SegmentKeys, TranscriptMeta } from '../helpers/transcriptTypes';
 
 /**
@@ -54,12 +54,6 @@ export function toJsonObject(
 	if (!isRecord(value)) return { ok: false, error: 'The body must be a JSON object' };
 	return { ok: true, value };
 }
-
-/**
- * Mavi's task ids are 32 hex digits, or 36-character UUIDs with hyphens (live audio streams);
- * anything up to this length is read as one, anything longer is no task id at all.
- */
-export const MAX_TASK_ID_LENGTH = 128;
 
 /** The envelope is broken only when task_id or data cannot be used at all. */
 export function checkEnvelope(body: Record<string, unknown>): EnvelopeResult {
