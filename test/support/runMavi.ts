@@ -9,7 +9,9 @@ import { runNode } from './workflowRunner';
 export async function runTranscribe(
 	parameters: INodeParameters,
 	credentials: IDataObject,
-	options: Partial<Pick<RunNodeOptions, 'inputItems' | 'continueOnFail'>> = {},
+	options: Partial<
+		Pick<RunNodeOptions, 'inputItems' | 'continueOnFail' | 'settings' | 'executionId'>
+	> = {},
 ): Promise<RunNodeResult> {
 	return await runNode({
 		node: new MaviTranscribe(),

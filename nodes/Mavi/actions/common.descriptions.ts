@@ -1,7 +1,9 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { checkAssetId } from '../helpers/validation';
+import { outputProperty } from '../helpers/outputOption';
+import type { OutputMode } from '../helpers/segments';
+import { checkAssetId, checkChoice } from '../helpers/validation';
 
 export const assetIdProperty: INodeProperties = {
 	displayName: 'Asset ID',
@@ -14,7 +16,7 @@ export const assetIdProperty: INodeProperties = {
 		'The ID Mavi gave the uploaded file ("re_" followed by digits), e.g. from the Asset → Upload output',
 };
 
-export { outputProperty } from '../helpers/outputOption';
+export { outputProperty };
 
 /** Reads and validates the Asset ID parameter; the error names the field and the item. */
 export function getAssetId(this: IExecuteFunctions, itemIndex: number): string {
@@ -66,6 +68,28 @@ export function getSpeakerFlag(this: IExecuteFunctions, itemIndex: number): bool
 	);
 }
 
+/** The value of an options field, which must be one the field offers; the error names it. */
+export function getChoice(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	property: INodeProperties,
+): string {
+	const allowed = (property.options as INodePropertyOptions[]).map((option) =>
+		String(option.value),
+	);
+	const checked = checkChoice(
+		this.getNodeParameter(property.name, itemIndex, property.default),
+		property.displayName,
+		allowed,
+	);
+	if (!checked.ok) throw new NodeOperationError(this.getNode(), checked.error, { itemIndex });
+	return checked.value;
+}
+
+export function getOutput(this: IExecuteFunctions, itemIndex: number): OutputMode {
+	return getChoice.call(this, itemIndex, outputProperty) as OutputMode;
+}
+
 /** The JSON body both transcription operations send, read from the item's parameters. */
 export function getTranscriptionBody(
 	this: IExecuteFunctions,
@@ -73,7 +97,7 @@ export function getTranscriptionBody(
 ): { asset_id: string; model: string; speaker: boolean } {
 	return {
 		asset_id: getAssetId.call(this, itemIndex),
-		model: this.getNodeParameter('model', itemIndex) as string,
+		model: getChoice.call(this, itemIndex, modelProperty),
 		speaker: getSpeakerFlag.call(this, itemIndex),
 	};
 }

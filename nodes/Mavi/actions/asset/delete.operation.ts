@@ -1,9 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { anyDataSchema } from '../../helpers/schemas';
 import { maviRequest } from '../../transport';
 import { assetIdProperty, getAssetId } from '../common.descriptions';
+import type { SendItem } from '../node.type';
 
 const properties: INodeProperties[] = [assetIdProperty];
 
@@ -12,13 +13,15 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export function prepare(this: IExecuteFunctions, itemIndex: number): SendItem {
 	const assetId = getAssetId.call(this, itemIndex);
-	await maviRequest.call(
-		this,
-		itemIndex,
-		{ method: 'DELETE', path: `/${assetId}`, endpoint: 'DELETE /{asset_id}' },
-		anyDataSchema,
-	);
-	return [{ asset_id: assetId, deleted: true }];
+	return async () => {
+		await maviRequest.call(
+			this,
+			itemIndex,
+			{ method: 'DELETE', path: `/${assetId}`, endpoint: 'DELETE /{asset_id}' },
+			anyDataSchema,
+		);
+		return [{ asset_id: assetId, deleted: true }];
+	};
 }

@@ -1,8 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { OutputMode } from '../../helpers/segments';
-import { assetIdProperty, getAssetId, outputProperty } from '../common.descriptions';
+import { assetIdProperty, getAssetId, getOutput, outputProperty } from '../common.descriptions';
+import type { SendItem } from '../node.type';
 import { transcribeSync } from '../shared';
 
 const properties: INodeProperties[] = [assetIdProperty, outputProperty];
@@ -13,16 +13,17 @@ export const description = updateDisplayOptions(
 );
 
 // Diarization only: who spoke when, no text (segment items have text null).
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export function prepare(this: IExecuteFunctions, itemIndex: number): SendItem {
 	const assetId = getAssetId.call(this, itemIndex);
-	const output = this.getNodeParameter('output', itemIndex) as OutputMode;
-	return await transcribeSync.call(
-		this,
-		itemIndex,
-		'/transcriptions/sync-generate-speaker',
-		{ asset_id: assetId },
-		'diarization',
-		output,
-		null,
-	);
+	const output = getOutput.call(this, itemIndex);
+	return async () =>
+		await transcribeSync.call(
+			this,
+			itemIndex,
+			'/transcriptions/sync-generate-speaker',
+			{ asset_id: assetId },
+			'diarization',
+			output,
+			null,
+		);
 }

@@ -1,9 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { taskDataSchema } from '../../helpers/schemas';
 import { maviRequest } from '../../transport';
 import { assetIdProperty, getAssetId } from '../common.descriptions';
+import type { SendItem } from '../node.type';
 
 const properties: INodeProperties[] = [
 	assetIdProperty,
@@ -23,18 +24,20 @@ export const description = updateDisplayOptions(
 
 const ENDPOINT = '/transcriptions/async-generate-speaker';
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export function prepare(this: IExecuteFunctions, itemIndex: number): SendItem {
 	const assetId = getAssetId.call(this, itemIndex);
-	const data = await maviRequest.call(
-		this,
-		itemIndex,
-		{
-			method: 'POST',
-			path: ENDPOINT,
-			body: { asset_id: assetId },
-			creates: 'diarizationTask',
-		},
-		taskDataSchema,
-	);
-	return [{ task_id: data.task_id, asset_id: assetId }];
+	return async () => {
+		const data = await maviRequest.call(
+			this,
+			itemIndex,
+			{
+				method: 'POST',
+				path: ENDPOINT,
+				body: { asset_id: assetId },
+				creates: 'diarizationTask',
+			},
+			taskDataSchema,
+		);
+		return [{ task_id: data.task_id, asset_id: assetId }];
+	};
 }

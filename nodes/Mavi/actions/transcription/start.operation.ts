@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { taskDataSchema } from '../../helpers/schemas';
@@ -9,6 +9,7 @@ import {
 	modelProperty,
 	speakerProperty,
 } from '../common.descriptions';
+import type { SendItem } from '../node.type';
 
 const properties: INodeProperties[] = [
 	assetIdProperty,
@@ -30,18 +31,20 @@ export const description = updateDisplayOptions(
 
 const ENDPOINT = '/transcriptions/async-generate-audio';
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export function prepare(this: IExecuteFunctions, itemIndex: number): SendItem {
 	const body = getTranscriptionBody.call(this, itemIndex);
-	const data = await maviRequest.call(
-		this,
-		itemIndex,
-		{
-			method: 'POST',
-			path: ENDPOINT,
-			body,
-			creates: 'transcriptionTask',
-		},
-		taskDataSchema,
-	);
-	return [{ task_id: data.task_id, ...body }];
+	return async () => {
+		const data = await maviRequest.call(
+			this,
+			itemIndex,
+			{
+				method: 'POST',
+				path: ENDPOINT,
+				body,
+				creates: 'transcriptionTask',
+			},
+			taskDataSchema,
+		);
+		return [{ task_id: data.task_id, ...body }];
+	};
 }

@@ -1,15 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { OutputMode } from '../../helpers/segments';
 import {
 	assetIdProperty,
+	getOutput,
 	getTranscriptionBody,
 	modelProperty,
 	outputProperty,
 	speakerProperty,
 } from '../common.descriptions';
-import type { OperationResult } from '../node.type';
+import type { SendItem } from '../node.type';
 import { transcribeSync } from '../shared';
 import { attachRequestedSubtitles, attachSubtitlesOption } from '../subtitleFiles';
 
@@ -33,21 +33,20 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<OperationResult> {
+export function prepare(this: IExecuteFunctions, itemIndex: number): SendItem {
 	const body = getTranscriptionBody.call(this, itemIndex);
-	const output = this.getNodeParameter('output', itemIndex) as OutputMode;
+	const output = getOutput.call(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const items = await transcribeSync.call(
-		this,
-		itemIndex,
-		'/transcriptions/sync-generate-audio',
-		body,
-		'whisper',
-		output,
-		body.model,
-	);
-	return await attachRequestedSubtitles.call(this, items, output, options, body.asset_id);
+	return async () => {
+		const items = await transcribeSync.call(
+			this,
+			itemIndex,
+			'/transcriptions/sync-generate-audio',
+			body,
+			'whisper',
+			output,
+			body.model,
+		);
+		return await attachRequestedSubtitles.call(this, items, output, options, body.asset_id);
+	};
 }

@@ -11,11 +11,12 @@ import { maviRequest } from '../../transport';
 import {
 	assetIdProperty,
 	getAssetId,
+	getOutput,
 	getSpeakerFlag,
 	outputProperty,
 	speakerProperty,
 } from '../common.descriptions';
-import type { OperationResult } from '../node.type';
+import type { OperationResult, SendItem } from '../node.type';
 import { attachRequestedSubtitles, attachSubtitlesOption } from '../subtitleFiles';
 
 const MAX_SPEAKERS = 32;
@@ -125,17 +126,17 @@ function getNumSpeakers(this: IExecuteFunctions, itemIndex: number): number {
 	});
 }
 
-/** The request body: source, language and the options each provider documents. */
-function buildBody(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): {
+interface SpeechRequest {
 	body: IDataObject;
 	provider: SpeechProvider;
 	speakers: boolean;
 	language: string | null;
 	options: IDataObject;
-} {
+	output: OutputMode;
+}
+
+/** The request body (source, language and the options each provider documents) and the output. */
+function readRequest(this: IExecuteFunctions, itemIndex: number): SpeechRequest {
 	const provider = this.getNodeParameter('provider', itemIndex) as SpeechProvider;
 	const body: IDataObject = { provider };
 	if (this.getNodeParameter('source', itemIndex) === 'assetId') {
@@ -159,15 +160,20 @@ function buildBody(
 		body.timestamps_granularity = 'word';
 		if (typeof options.tagAudioEvents === 'boolean') body.tag_audio_events = options.tagAudioEvents;
 	}
-	return { body, provider, speakers, language: language.value, options };
+	const output = getOutput.call(this, itemIndex);
+	return { body, provider, speakers, language: language.value, options, output };
 }
 
-export async function execute(
+export function prepare(this: IExecuteFunctions, itemIndex: number): SendItem {
+	const request = readRequest.call(this, itemIndex);
+	return async () => await transcribe.call(this, itemIndex, request);
+}
+
+async function transcribe(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	{ body, provider, speakers, language, options, output }: SpeechRequest,
 ): Promise<OperationResult> {
-	const { body, provider, speakers, language, options } = buildBody.call(this, itemIndex);
-	const output = this.getNodeParameter('output', itemIndex) as OutputMode;
 	const data = await maviRequest.call(
 		this,
 		itemIndex,
