@@ -8,7 +8,7 @@ const tsTransform = {
 	'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', isolatedModules: true }],
 };
 
-// The n8n lines the e2e suite runs against (scripts/n8n-runtime.sh installs each once).
+// The n8n lines the e2e suite runs against (tools/n8n-harness/runtime.sh installs each once).
 const N8N_LINES = { '2x': 'e2e', '1x': 'e2e-1x' };
 const selectedLines = (process.env.MAVI_N8N_LINES || Object.keys(N8N_LINES).join(','))
 	.split(',')

@@ -31,7 +31,7 @@ export async function runP5({ client, credential, n8n, simulator, log, sizesMiB 
 	// Rate limit off: the uploads follow each other faster than Mavi's 1 s window matters here.
 	simulator.configure({ rateLimit: false });
 	const warmUp = path.join(n8n.filesDir, 'p5-warm-up.wav');
-	writeFileSync(warmUp, makeWav(1));
+	writeFileSync(warmUp, makeWav({ seconds: 1 }));
 	await upload(client, credential, warmUp);
 	const runs = [];
 	for (const sizeMiB of sizesMiB) {

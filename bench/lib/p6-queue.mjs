@@ -10,9 +10,9 @@ const {
 	startCluster,
 	stopCluster,
 	describeCluster,
-} = require('../../test/e2e-queue/support/cluster.js');
-const { runConcurrentBatches } = require('../../test/e2e-queue/support/batches.js');
-const { useQueue } = require('../../test/e2e-queue/support/useQueue.js');
+} = require('../../tools/n8n-harness/queue/cluster.js');
+const { runConcurrentBatches } = require('../../tools/n8n-harness/queue/batches.js');
+const { useQueue } = require('../../tools/n8n-harness/queue/useQueue.js');
 
 const IDEAL_MS = 60_000; // 60 requests at 1 per second
 

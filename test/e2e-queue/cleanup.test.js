@@ -6,8 +6,8 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
 
-const { sleep } = require('../e2e/support/processes');
-const { livingMembers } = require('./support/ownership');
+const { sleep } = require('../../tools/n8n-harness/processes');
+const { livingMembers } = require('../../tools/n8n-harness/queue/ownership');
 
 jest.setTimeout(120000);
 

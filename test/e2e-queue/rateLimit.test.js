@@ -7,9 +7,9 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { ROOT } = require('../e2e/support/n8n');
-const { runConcurrentBatches, ITEMS } = require('./support/batches');
-const { useQueue } = require('./support/useQueue');
+const { ROOT } = require('../../tools/n8n-harness/n8n');
+const { runConcurrentBatches, ITEMS } = require('../../tools/n8n-harness/queue/batches');
+const { useQueue } = require('../../tools/n8n-harness/queue/useQueue');
 
 jest.setTimeout(6 * 60_000);
 

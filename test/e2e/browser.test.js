@@ -8,10 +8,10 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const browser = require('./support/browser');
-const { loadExamples, prepareExample } = require('./support/examples');
+const { loadExamples, prepareExample } = require('../../tools/n8n-harness/examples');
 const { useN8n } = require('./support/instance');
-const { ROOT, n8nLine } = require('./support/n8n');
-const { E2E_API_KEY, E2E_WEBHOOK_TOKEN } = require('./support/secrets');
+const { ROOT, n8nLine } = require('../../tools/n8n-harness/n8n');
+const { E2E_API_KEY, E2E_WEBHOOK_TOKEN } = require('../../tools/n8n-harness/secrets');
 
 jest.setTimeout(180000);
 

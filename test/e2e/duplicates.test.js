@@ -6,15 +6,15 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { startSimulator } = require('../../scripts/simulator/server.js');
-const { nodeItems } = require('./support/client');
-const { EXAMPLES_DIR, prepareExample, triggerWebhookPath } = require('./support/examples');
+const { startSimulator } = require('../../tools/mavi-simulator/server.js');
+const { nodeItems } = require('../../tools/n8n-harness/client');
+const { EXAMPLES_DIR, prepareExample, triggerWebhookPath } = require('../../tools/n8n-harness/examples');
 const { publishTrigger } = require('./support/environment');
 const { secretLeaks } = require('./support/leaks');
-const { E2E_API_KEY, E2E_WEBHOOK_TOKEN } = require('./support/secrets');
-const { startPrivateN8n } = require('./support/stress-private');
-const { startRelay, startTasks } = require('./support/stress-relay');
-const wf = require('./support/workflows');
+const { E2E_API_KEY, E2E_WEBHOOK_TOKEN } = require('../../tools/n8n-harness/secrets');
+const { startPrivateN8n } = require('../../tools/n8n-harness/privateN8n');
+const { startRelay, startTasks } = require('./support/callbackRelay');
+const wf = require('../../tools/n8n-harness/workflows');
 
 jest.setTimeout(240000);
 

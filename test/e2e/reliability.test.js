@@ -3,15 +3,15 @@
 // starts nothing) and a sample of R1 (only broken envelopes get a 4xx, n8n keeps serving). The
 // full 500-body run is `npm run test:stress`. Issue 12: secure by default (a credential without
 // a Webhook Token cannot be published) and the token scrubbed by value from execution data.
-const { hostileSample, validCallback } = require('../../scripts/stress/hostile-bodies');
-const { sendHostile } = require('../../scripts/stress/r1-hostile');
-const { rawPost } = require('../../scripts/stress/http');
-const { nodeItems } = require('./support/client');
+const { hostileSample, validCallback } = require('../stress/hostile-bodies');
+const { sendHostile } = require('../stress/r1-hostile');
+const { rawPost } = require('../stress/http');
+const { nodeItems } = require('../../tools/n8n-harness/client');
 const { publishTrigger } = require('./support/environment');
 const { secretLeaks } = require('./support/leaks');
 const { useN8n } = require('./support/instance');
-const { E2E_API_KEY, E2E_WEBHOOK_TOKEN } = require('./support/secrets');
-const wf = require('./support/workflows');
+const { E2E_API_KEY, E2E_WEBHOOK_TOKEN } = require('../../tools/n8n-harness/secrets');
+const wf = require('../../tools/n8n-harness/workflows');
 
 jest.setTimeout(120000);
 

@@ -4,13 +4,13 @@
 const fs = require('node:fs');
 
 const { SEGMENT_ITEM_KEYS } = require('../support/segmentKeys');
-const { nodeItems } = require('./support/client');
+const { nodeItems } = require('../../tools/n8n-harness/client');
 const { publishTrigger, useMaviEnvironment } = require('./support/environment');
 const { secretLeaks } = require('./support/leaks');
 const { logLinesWith } = require('./support/n8nLog');
-const { E2E_WEBHOOK_TOKEN } = require('./support/secrets');
-const { makeWav } = require('./support/wav');
-const wf = require('./support/workflows');
+const { E2E_WEBHOOK_TOKEN } = require('../../tools/n8n-harness/secrets');
+const { makeWav } = require('../../tools/mavi-simulator/wav');
+const wf = require('../../tools/n8n-harness/workflows');
 
 jest.setTimeout(120000);
 
@@ -29,7 +29,7 @@ const executionTaskIds = (executions) => executions.map((e) => triggerItems(e)[0
 
 /** Runs the Start workflow on a WAV whose name steers the simulator; returns the task_id. */
 async function startTask(fileName) {
-	fs.writeFileSync(n8n.filePath(fileName), makeWav(4));
+	fs.writeFileSync(n8n.filePath(fileName), makeWav({ seconds: 4 }));
 	const workflow = wf.uploadWorkflow({
 		name: `e2e b: start ${fileName}`,
 		filePath: n8n.filePath(fileName),

@@ -131,7 +131,7 @@ describe('simulator: assets', () => {
 	});
 
 	describe('streamed uploads (hashed and counted as they arrive)', () => {
-		const { buildMultipart } = require('../../scripts/simulator/multipart.js');
+		const { buildMultipart } = require('../../tools/mavi-simulator/multipart.js');
 
 		/** Sends a multipart body in chunks of `chunkSize` bytes, like a client streaming a file. */
 		function sendInChunks(body, contentType, chunkSize) {

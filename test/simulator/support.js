@@ -4,7 +4,7 @@
 const http = require('node:http');
 const path = require('node:path');
 
-const SIM_DIR = path.join(__dirname, '..', '..', 'scripts', 'simulator');
+const SIM_DIR = path.join(__dirname, '..', '..', 'tools', 'mavi-simulator');
 const { startSimulator } = require(path.join(SIM_DIR, 'server.js'));
 const { makeWav } = require(path.join(SIM_DIR, 'wav.js'));
 
