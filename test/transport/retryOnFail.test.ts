@@ -1,6 +1,5 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { transportSettings } from '../../nodes/Mavi/transport';
 import { rememberedRuns } from '../../nodes/Mavi/transport/answerRecord';
 import type { Mavi } from '../support/maviSim';
 import { makeWav, seedAsset, startMavi } from '../support/maviSim';
@@ -14,7 +13,6 @@ jest.setTimeout(60_000);
 
 const START = 'POST /transcriptions/async-generate-audio';
 const RETRY = { retryOnFail: true, maxTries: 3, waitBetweenTries: 1 };
-const saved = { ...transportSettings };
 let mavi: Mavi;
 let assetId: string;
 let executions = 0;
@@ -22,12 +20,9 @@ let executions = 0;
 beforeAll(async () => {
 	mavi = await startMavi({ rateLimitMs: 50, assetReadyMs: 50 });
 	assetId = await seedAsset(mavi);
-	transportSettings.timeoutMs = 1500;
-	transportSettings.longTimeoutMs = 3000;
 });
 
 afterAll(async () => {
-	Object.assign(transportSettings, saved);
 	await mavi.stop();
 });
 
@@ -40,9 +35,9 @@ beforeEach(() => {
 const newAssets = () => mavi.sim.stats().assets.slice(assetsBefore);
 const requestsTo = (endpoint: string) => mavi.sim.stats().byEndpoint[endpoint] ?? 0;
 
-/** The next `limit` requests get `kind`; the ones after that are clean. */
-function faultNext(kind: string, limit = 1) {
-	mavi.sim.configure({ faults: { rate: 1, kinds: [kind], slowMs: 5000, limit } });
+/** The next request does the work and loses its answer behind a gateway's 502. */
+function loseNextAnswer() {
+	mavi.sim.configure({ faults: { rate: 1, kinds: ['502-after'], limit: 1 } });
 }
 
 /** One execution of the node with Retry On Fail (3 tries), under a fresh execution ID. */
@@ -74,7 +69,7 @@ const wavItem = (fileName: string) => ({
 
 describe('Retry On Fail, On Error: Stop, an answer lost after Mavi did the work', () => {
 	it('Start: one task, and every try ends with the "may have started" error', async () => {
-		faultNext('502-after');
+		loseNextAnswer();
 		const result = await runWithRetries(startByItem, { inputItems: [{ json: { assetId } }] });
 
 		expect(requestsTo(START)).toBe(1);
@@ -85,7 +80,7 @@ describe('Retry On Fail, On Error: Stop, an answer lost after Mavi did the work'
 	});
 
 	it('Upload: one asset', async () => {
-		faultNext('502-after');
+		loseNextAnswer();
 		const result = await runWithRetries(
 			{ resource: 'asset', operation: 'upload', binaryPropertyName: 'data' },
 			{ inputItems: [wavItem('lost.wav')] },
@@ -97,7 +92,7 @@ describe('Retry On Fail, On Error: Stop, an answer lost after Mavi did the work'
 	});
 
 	it('Transcribe and Wait: billed once', async () => {
-		faultNext('502-after');
+		loseNextAnswer();
 		const result = await runWithRetries({
 			resource: 'transcription',
 			operation: 'transcribeAndWait',
@@ -110,7 +105,7 @@ describe('Retry On Fail, On Error: Stop, an answer lost after Mavi did the work'
 
 	it('Diarize and Wait and Speaker → Start: billed once', async () => {
 		for (const operation of ['diarizeAndWait', 'start']) {
-			faultNext('502-after');
+			loseNextAnswer();
 			await runWithRetries({ resource: 'speaker', operation, assetId });
 		}
 		expect(mavi.sim.stats().syncRuns).toHaveLength(1);
@@ -190,7 +185,7 @@ describe('what the record keeps, and for how long', () => {
 	});
 
 	it('is empty once no try can follow, and unused without Retry On Fail', async () => {
-		faultNext('502-after');
+		loseNextAnswer();
 		await runWithRetries(startByItem, { inputItems: [{ json: { assetId } }] });
 		await runWithRetries(startByItem, { inputItems: [{ json: { assetId } }] });
 		await runTranscribe(startByItem, mavi.credentials, { inputItems: [{ json: { assetId } }] });

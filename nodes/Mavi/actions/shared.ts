@@ -4,7 +4,7 @@ import { NodeApiError } from 'n8n-workflow';
 import { toFiniteNumber } from '../helpers/normalize';
 import { detectResultShape } from '../helpers/resultShape';
 import type { AssetMetadata } from '../helpers/schemas';
-import { metadataDataSchema, transcriptDataSchema } from '../helpers/schemas';
+import { metadataDataSchema, taskDataSchema, transcriptDataSchema } from '../helpers/schemas';
 import type { OutputMode } from '../helpers/segments';
 import { transcriptItems } from '../helpers/transcriptItems';
 import { maviRequest, METADATA_ENDPOINT } from '../transport';
@@ -35,6 +35,19 @@ export function assetStatusItem(assetId: string, metadata: AssetMetadata): IData
 		create_time: toFiniteNumber(metadata.create_time) ?? null,
 		modify_time: toFiniteNumber(metadata.modify_time) ?? null,
 	};
+}
+
+/** POSTs an async endpoint, whose result goes to the trigger; returns the task_id. */
+export async function startTask(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	path: string,
+	body: IDataObject,
+	creates: 'transcriptionTask' | 'diarizationTask',
+): Promise<string> {
+	const request = { method: 'POST', path, body, creates } as const;
+	const data = await maviRequest.call(this, itemIndex, request, taskDataSchema);
+	return data.task_id;
 }
 
 export type TranscriptKind = 'whisper' | 'diarization';

@@ -1,10 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { taskDataSchema } from '../../helpers/schemas';
-import { maviRequest } from '../../transport';
 import { assetIdProperty, getAssetId } from '../common.descriptions';
 import type { SendItem } from '../node.type';
+import { startTask } from '../shared';
 
 const properties: INodeProperties[] = [
 	assetIdProperty,
@@ -27,17 +26,8 @@ const ENDPOINT = '/transcriptions/async-generate-speaker';
 export function prepare(this: IExecuteFunctions, itemIndex: number): SendItem {
 	const assetId = getAssetId.call(this, itemIndex);
 	return async () => {
-		const data = await maviRequest.call(
-			this,
-			itemIndex,
-			{
-				method: 'POST',
-				path: ENDPOINT,
-				body: { asset_id: assetId },
-				creates: 'diarizationTask',
-			},
-			taskDataSchema,
-		);
-		return [{ task_id: data.task_id, asset_id: assetId }];
+		const body = { asset_id: assetId };
+		const taskId = await startTask.call(this, itemIndex, ENDPOINT, body, 'diarizationTask');
+		return [{ task_id: taskId, asset_id: assetId }];
 	};
 }

@@ -1,8 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { taskDataSchema } from '../../helpers/schemas';
-import { maviRequest } from '../../transport';
 import {
 	assetIdProperty,
 	getTranscriptionBody,
@@ -10,6 +8,7 @@ import {
 	speakerProperty,
 } from '../common.descriptions';
 import type { SendItem } from '../node.type';
+import { startTask } from '../shared';
 
 const properties: INodeProperties[] = [
 	assetIdProperty,
@@ -34,17 +33,7 @@ const ENDPOINT = '/transcriptions/async-generate-audio';
 export function prepare(this: IExecuteFunctions, itemIndex: number): SendItem {
 	const body = getTranscriptionBody.call(this, itemIndex);
 	return async () => {
-		const data = await maviRequest.call(
-			this,
-			itemIndex,
-			{
-				method: 'POST',
-				path: ENDPOINT,
-				body,
-				creates: 'transcriptionTask',
-			},
-			taskDataSchema,
-		);
-		return [{ task_id: data.task_id, ...body }];
+		const taskId = await startTask.call(this, itemIndex, ENDPOINT, body, 'transcriptionTask');
+		return [{ task_id: taskId, ...body }];
 	};
 }
