@@ -1,6 +1,6 @@
 'use strict';
 // n8n's node setting "Retry On Fail" (3 tries) on Mavi Transcribe, in the real n8n: n8n runs the
-// node again with every input item when it throws and (2.x) when its first item is an error
+// node again with every input item when it throws and when its first item is an error
 // item. Each creating request must still reach Mavi once per item: the simulator's tasks,
 // assets and billed synchronous runs count what was paid.
 const fs = require('node:fs');
@@ -188,7 +188,7 @@ describe('a batch with one item Mavi turns away', () => {
 
 	test.each([
 		['[ok, ok, unknown asset]', [true, true, false]],
-		['[unknown asset, ok, ok] (2.x runs the node again)', [false, true, true]],
+		['[unknown asset, ok, ok] (n8n runs the node again)', [false, true, true]],
 	])('Start, On Error: Continue, %s: 2 tasks, 2 success items, 1 error item', async (_, ok) => {
 		const before = env.simulator.stats();
 		const ids = ok.map((good) => (good ? assetId : UNKNOWN));

@@ -6,7 +6,7 @@ import { makeWav, seedAsset, startMavi } from '../support/maviSim';
 import { runTranscribe } from '../support/runMavi';
 
 // n8n's "Retry On Fail" runs the node again with every input item, in n8n-core's own
-// WorkflowExecute here: when it throws, and (n8n 2.x) when its first item is an error item.
+// WorkflowExecute here: when it throws, and when its first item is an error item.
 // A creating request must still reach Mavi once per item: a second task, asset or billed run
 // in the simulator is money paid twice.
 jest.setTimeout(60_000);
@@ -141,7 +141,7 @@ describe('Retry On Fail with a batch whose last item Mavi turns away', () => {
 		]);
 	});
 
-	it('On Error: Continue with the error item first (n8n 2.x runs the node again): still two tasks, same items', async () => {
+	it('On Error: Continue with the error item first (n8n runs the node again): still two tasks, same items', async () => {
 		const result = await runWithRetries(startByItem, {
 			inputItems: [{ json: { assetId: UNKNOWN } }, { json: { assetId } }, { json: { assetId } }],
 			continueOnFail: true,

@@ -6,7 +6,7 @@ import type { FailureKind } from './retryPolicy';
 
 /**
  * n8n's "Retry On Fail" runs the node again, in the same execution and run, with every input
- * item, when a try throws or (n8n 2.x) its first output item has `json.error`. This record keeps
+ * item, when a try throws or its first output item has `json.error` (n8n 1.123 and 2.41). This record keeps
  * what each creating request of a try got, so the next try replays it instead of paying again:
  * the answer, or an error after which Mavi may have processed the request. Only failures that
  * surely were not processed are sent again. In queue mode every try runs in the same worker, so
