@@ -145,9 +145,9 @@ describe('On Error: Stop, one item whose answer is lost after Mavi did the work'
 		loseNextAnswer();
 		const { execution } = await run('start, lost answer', assetItems([assetId]), start);
 
+		expect(since(before)).toMatchObject({ tasks: 1, startRequests: 1 });
 		expect(execution.status).toBe('error');
 		expect(errorOf(execution)).toMatch(/Mavi may have started this transcription/);
-		expect(since(before)).toMatchObject({ tasks: 1, startRequests: 1 });
 	});
 
 	test('Upload: exactly one asset', async () => {
@@ -155,8 +155,8 @@ describe('On Error: Stop, one item whose answer is lost after Mavi did the work'
 		loseNextAnswer();
 		const { execution } = await run('upload, lost answer', readFiles('retry-lost.wav'), upload);
 
-		expect(errorOf(execution)).toMatch(/an asset may have been created/);
 		expect(since(before).assets).toBe(1);
+		expect(errorOf(execution)).toMatch(/an asset may have been created/);
 	});
 
 	test('Transcribe and Wait: billed once', async () => {
@@ -168,8 +168,8 @@ describe('On Error: Stop, one item whose answer is lost after Mavi did the work'
 			transcribeAndWait,
 		);
 
-		expect(errorOf(execution)).toMatch(/may have transcribed this file/);
 		expect(since(before).syncRuns).toBe(1);
+		expect(errorOf(execution)).toMatch(/may have transcribed this file/);
 	});
 });
 
@@ -182,8 +182,8 @@ describe('a batch with one item Mavi turns away', () => {
 			start,
 		);
 
-		expect(execution.status).toBe('error');
 		expect(since(before)).toMatchObject({ tasks: 2, startRequests: 2 + 3 });
+		expect(execution.status).toBe('error');
 	});
 
 	test.each([
