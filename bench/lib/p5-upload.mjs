@@ -1,4 +1,4 @@
-// P5 (issue 10): Read/Write Files from Disk -> Mavi Upload of a 256 MiB and a 1 GiB sparse WAV in
+// P5: Read/Write Files from Disk -> Mavi Upload of a 256 MiB and a 1 GiB sparse WAV in
 // real n8n (filesystem binary mode), sampling n8n's VmRSS: its peak growth should not depend on
 // the file size, since the file streams from n8n's binary store to Mavi.
 import { rmSync, writeFileSync } from 'node:fs';
@@ -8,9 +8,9 @@ import path from 'node:path';
 import { makeWav } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
-const SUPPORT = '../../test/e2e/support';
-const { measureRssGrowth, writeSparseWav } = require(`${SUPPORT}/bigFiles.js`);
-const { uploadWorkflow } = require(`${SUPPORT}/workflows.js`);
+const HARNESS = '../../tools/n8n-harness';
+const { measureRssGrowth, writeSparseWav } = require(`${HARNESS}/bigFiles.js`);
+const { uploadWorkflow } = require(`${HARNESS}/workflows.js`);
 
 const MIB = 1024 ** 2;
 

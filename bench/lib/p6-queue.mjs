@@ -1,4 +1,4 @@
-// P6 (issue 11): n8n in queue mode, two 30-item Transcription -> Start batches at once on two
+// P6: n8n in queue mode, two 30-item Transcription -> Start batches at once on two
 // workers against the simulator's 1 request/s limit, in both rate-limit styles. Reuses the
 // queue-mode e2e cluster (PostgreSQL, Redis, main, 2 webhook processes, 2 workers).
 import { rmSync, writeFileSync } from 'node:fs';

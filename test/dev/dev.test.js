@@ -1,5 +1,5 @@
 'use strict';
-// Issue 13: `npm run dev` for real, as the README's "Try it in n8n without a Mavi account" tells a
+// `npm run dev` for real, as the README's "Try it in n8n without a Mavi account" tells a
 // newcomer: it comes up, imports the examples, publishes the trigger example, a transcription
 // started from the upload example reaches that trigger through the simulator, and Ctrl-C
 // (SIGINT to the whole process group, as a terminal sends it) leaves no process behind.

@@ -1,5 +1,5 @@
 'use strict';
-// Issue 11, acceptance 2: the whole loop in queue mode with binary data in the database (n8n's
+// The whole loop in queue mode with binary data in the database (n8n's
 // default there): Read/Write Files from Disk -> Upload -> Start on a worker, the simulator's
 // callback on a webhook process, the trigger's execution with the segments on a worker.
 const crypto = require('node:crypto');

@@ -1,5 +1,5 @@
 'use strict';
-// Issue 11, acceptance 5: nothing the harness starts outlives it, also after a failure. The
+// Nothing the harness starts outlives it, also after a failure. The
 // suite's own teardown checks its cluster (globalTeardown.js); here a process that started
 // PostgreSQL and Redis the same way dies badly, and both must still go away.
 const fs = require('node:fs');

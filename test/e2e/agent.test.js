@@ -1,5 +1,5 @@
 'use strict';
-// Issue 14 §3: an AI Agent in a real n8n calls Mavi Transcribe as a tool. The OpenAI Chat Model
+// An AI Agent in a real n8n calls Mavi Transcribe as a tool. The OpenAI Chat Model
 // talks to a scripted OpenAI-compatible server on loopback (support/fakeOpenAi.js); the tool call
 // reaches the simulator's speech-to-text endpoint, and the transcript comes back in the answer.
 const { startMediaServer } = require('../support/mediaServer');

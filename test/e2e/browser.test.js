@@ -1,5 +1,5 @@
 'use strict';
-// Issue 5, "In a real browser": Debian's chromium signs in to the real n8n, opens imported
+// In a real browser: Debian's chromium signs in to the real n8n, opens imported
 // examples, and checks what a user sees in the Mavi Transcribe and trigger panels, on n8n 2.x
 // and 1.x. Screenshots go to test/artifacts/browser/ (browser-1x/ for 1.x; git-ignored); with
 // MAVI_DOC_SCREENSHOTS=1 the two README images in docs/images/ are refreshed from the 2.x shots.

@@ -1,5 +1,5 @@
 'use strict';
-// Issue 5: every examples/*.json imports into the real n8n with known node types and versions;
+// Every examples/*.json imports into the real n8n with known node types and versions;
 // the action examples run and the trigger examples publish and process callbacks.
 const fs = require('node:fs');
 

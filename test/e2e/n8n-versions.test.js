@@ -1,5 +1,5 @@
 'use strict';
-// Issue 13: the e2e suite runs against n8n 2.x (project e2e) and 1.x (project e2e-1x). This file
+// The e2e suite runs against n8n 2.x (project e2e) and 1.x (project e2e-1x). This file
 // proves from the outside what could differ between them: the instance is the pinned version,
 // zod is n8n's own copy there too, and the answer Mavi gets for a callback is JSON 2xx on both.
 const path = require('node:path');

@@ -1,5 +1,5 @@
 'use strict';
-// Issue 3 §4 a, c, d: the Mavi Transcribe node inside a real n8n, against the simulator.
+// The Mavi Transcribe node inside a real n8n, against the simulator.
 const fs = require('node:fs');
 const http = require('node:http');
 

@@ -1,5 +1,5 @@
 'use strict';
-// Issue 14 in a real n8n: Transcribe from URL, one Output vocabulary in the action node and the
+// In a real n8n: Transcribe from URL, one Output vocabulary in the action node and the
 // trigger (one transcript feeds both), and subtitle files written by Write Files to Disk.
 const fs = require('node:fs');
 

@@ -1,5 +1,5 @@
 'use strict';
-// Issue 3 §4 b and e, issue 4 e2e: the published Mavi Transcription Trigger in a real n8n,
+// The published Mavi Transcription Trigger in a real n8n,
 // fed by the simulator's callbacks and by hand-made (also hostile) requests.
 const fs = require('node:fs');
 
@@ -179,7 +179,7 @@ async function deliverAndRead(body) {
 	return waitForTask(body.task_id);
 }
 
-test('issue 12 acceptance 1: a segment with end_time null costs nothing but its own end time', async () => {
+test('a segment with end_time null costs nothing but its own end time', async () => {
 	const before = await countExecutions();
 	const texts = ['one', 'two', 'three', 'four', 'five'];
 	const segments = texts.map((text, i) => ({
@@ -201,7 +201,7 @@ test('issue 12 acceptance 1: a segment with end_time null costs nothing but its 
 	expect(await barrier()).toHaveLength(before + 2);
 });
 
-test('issue 12 acceptance 2: a valid envelope with data.data = {summary} is 2xx, no execution, one log line', async () => {
+test('a valid envelope with data.data = {summary} is 2xx, no execution, one log line', async () => {
 	const before = await countExecutions();
 	const body = { ...wf.transcriptionCallback(wf.randomTaskId()) };
 	body.data = { ...body.data, data: { summary: 'The meeting agreed on a date.' } };
@@ -212,14 +212,14 @@ test('issue 12 acceptance 2: a valid envelope with data.data = {summary} is 2xx,
 		'callback started no execution',
 		`task_id "${body.task_id}"`,
 	]);
-	process.stderr.write(`[issue 12] n8n log line: ${lines[0]}\n`);
+	process.stderr.write(`[summary ignored] n8n log line: ${lines[0]}\n`);
 	expect(lines).toHaveLength(1);
 	expect(lines[0]).toMatch(/HTTP 200: Not a transcript.*"Pass Through Other Results" is off/);
 	expect(lines[0]).not.toContain('meeting agreed');
 	expect(await barrier()).toHaveLength(before + 1);
 });
 
-test('issue 12 acceptance 3: a named-speaker callback gives items with speaker Alice and Bob', async () => {
+test('a named-speaker callback gives items with speaker Alice and Bob', async () => {
 	const taskId = wf.randomTaskId();
 	const body = {
 		code: 200,

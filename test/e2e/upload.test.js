@@ -1,10 +1,10 @@
 'use strict';
-// Issue 10 in the real n8n (filesystem binary mode, its default): a 1 GiB upload streams from
+// Upload in the real n8n (filesystem binary mode, its default): a 1 GiB upload streams from
 // n8n's binary store in constant memory, a FAILED asset's error item names it, and stopping a
 // 100-item batch stops its requests.
 const fs = require('node:fs');
 
-const { measureRssGrowth, sha256File, writeSparseWav } = require('./support/bigFiles');
+const { measureRssGrowth, sha256File, writeSparseWav } = require('../../tools/n8n-harness/bigFiles');
 const { nodeItems } = require('../../tools/n8n-harness/client');
 const { useMaviEnvironment } = require('./support/environment');
 const { startManual, withRunData } = require('./support/manualRuns');

@@ -1,5 +1,5 @@
 'use strict';
-// Malformed Mavi callbacks (issue 6, R1) for the real n8n: each must get a 4xx and start no
+// Malformed Mavi callbacks for the real n8n: each must get a 4xx and start no
 // execution. Deterministic (seeded), so a failing case can be replayed by its name.
 const { createRandom, randomInt } = require('../../tools/mavi-simulator/prng');
 const {

@@ -1,5 +1,5 @@
 'use strict';
-// The summary table of `npm run test:stress` (issue 6, acceptance 2).
+// The summary table of the stress suite.
 const COLUMNS = [
 	['test', 'scenario'],
 	['tried', 'cases tried'],

@@ -10,7 +10,10 @@ export async function runTranscribe(
 	parameters: INodeParameters,
 	credentials: IDataObject,
 	options: Partial<
-		Pick<RunNodeOptions, 'inputItems' | 'continueOnFail' | 'settings' | 'executionId'>
+		Pick<
+			RunNodeOptions,
+			'inputItems' | 'continueOnFail' | 'cancelWhen' | 'settings' | 'executionId'
+		>
 	> = {},
 ): Promise<RunNodeResult> {
 	return await runNode({

@@ -24,6 +24,8 @@ export interface RunNodeOptions {
 	/** Node settings as n8n stores them, e.g. { retryOnFail: true, maxTries: 3, waitBetweenTries: 1 }. */
 	settings?: Partial<Pick<INode, 'retryOnFail' | 'maxTries' | 'waitBetweenTries'>>;
 	executionId?: string;
+	/** Stops the execution, as the user's Stop button does, when it resolves. */
+	cancelWhen?: Promise<unknown>;
 }
 
 export interface RunNodeResult {

@@ -41,7 +41,9 @@ function containsPattern(fileName, pattern) {
 }
 
 class AssetStore {
-	constructor() {
+	/** `clock()` gives the time the lifecycle runs on (the simulator's, steppable by tests). */
+	constructor(clock = () => Date.now()) {
+		this.clock = clock;
 		this.assets = new Map();
 		this.counter = 0;
 	}
@@ -60,7 +62,7 @@ class AssetStore {
 	 * Creates an asset. `data` null means the bytes come later (signed URL); its lifecycle
 	 * starts when they arrive.
 	 */
-	create({ fileName, mimeType, data }, options, now = Date.now()) {
+	create({ fileName, mimeType, data }, options, now = this.clock()) {
 		const asset = {
 			asset_id: this.newId(),
 			file_name: fileName,
@@ -81,7 +83,7 @@ class AssetStore {
 	 * `data` is the file's bytes, or what a streamed upload left of them: {size, sha256, data}
 	 * where `data` is null for files too big to keep (they cannot be downloaded back).
 	 */
-	attachData(asset, data, mimeType, options, now = Date.now()) {
+	attachData(asset, data, mimeType, options, now = this.clock()) {
 		const received = Buffer.isBuffer(data)
 			? { size: data.length, sha256: crypto.createHash('sha256').update(data).digest('hex'), data }
 			: data;
@@ -113,7 +115,7 @@ class AssetStore {
 	}
 
 	/** {status, changedAt}: a quarter of assetReadyMs WAITING, then UPLOADING, then final. */
-	status(asset, now = Date.now()) {
+	status(asset, now = this.clock()) {
 		if (asset.uploaded_at === undefined) return { status: 'WAITING', changedAt: asset.create_time };
 		const uploadingAt = asset.uploaded_at + Math.floor(asset.ready_ms / 4);
 		const readyAt = asset.uploaded_at + asset.ready_ms;
@@ -124,7 +126,7 @@ class AssetStore {
 	}
 
 	/** data.resource[0] of GET /{asset_id}/metadata: sizes and times are strings. */
-	metadata(asset, now = Date.now()) {
+	metadata(asset, now = this.clock()) {
 		const { status, changedAt } = this.status(asset, now);
 		return {
 			asset_id: asset.asset_id,
@@ -137,7 +139,7 @@ class AssetStore {
 		};
 	}
 
-	list(now = Date.now()) {
+	list(now = this.clock()) {
 		return [...this.assets.values()].map((asset) => ({
 			asset_id: asset.asset_id,
 			file_name: asset.file_name,

@@ -32,18 +32,16 @@ const AFTER_WORK_FAULTS = new Set(['drop-after', 'stall-after', '502-after']);
 
 /**
  * Lets the route do its work (create the asset or task, schedule the callback), then loses the
- * answer: drops the connection, holds it for `slowMs` (past the client's timeout) before
- * answering, or answers 502 as a gateway would. Installed before the route handler runs.
+ * answer: drops the connection, holds it until the client gives up (never answering), or answers
+ * 502 as a gateway would. Installed before the route handler runs. `onLost(fault)` is called
+ * once the work is done and the answer is being lost, so tests synchronise on that event rather
+ * than on a clock.
  */
-function loseAnswerAfterWork(fault, { req, res, slowMs, log }) {
+function loseAnswerAfterWork(fault, { req, res, log, onLost }) {
 	const realWriteHead = res.writeHead.bind(res);
 	const realEnd = res.end.bind(res);
-	let head = [];
-	res.writeHead = (...args) => {
-		head = args;
-		return res;
-	};
-	res.end = (body) => {
+	res.writeHead = () => res;
+	res.end = () => {
 		log(`FAULT ${fault}`);
 		if (fault === 'drop-after') {
 			req.socket.destroy();
@@ -51,13 +49,9 @@ function loseAnswerAfterWork(fault, { req, res, slowMs, log }) {
 			const text = JSON.stringify({ code: 502, msg: 'Bad Gateway', data: null });
 			realWriteHead(502, { 'content-type': 'application/json', 'content-length': text.length });
 			realEnd(text);
-		} else {
-			setTimeout(() => {
-				if (res.destroyed || req.socket.destroyed) return;
-				realWriteHead(...head);
-				realEnd(body);
-			}, slowMs).unref();
 		}
+		// 'stall-after': nothing is ever written; the socket closes when the client gives up.
+		onLost(fault);
 		return res;
 	};
 }

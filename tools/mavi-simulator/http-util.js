@@ -80,6 +80,19 @@ function sleep(ms) {
 	return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/** Waits `ms`, or less when the client leaves first (a slow answer nobody waits for ends). */
+function sleepUnlessClosed(req, ms) {
+	return new Promise((resolve) => {
+		const done = () => {
+			clearTimeout(timer);
+			req.socket.off('close', done);
+			resolve();
+		};
+		const timer = setTimeout(done, ms);
+		req.socket.once('close', done);
+	});
+}
+
 module.exports = {
 	AMBIGUOUS_400,
 	successCode,
@@ -90,4 +103,5 @@ module.exports = {
 	drainBody,
 	parseJsonObject,
 	sleep,
+	sleepUnlessClosed,
 };

@@ -4,7 +4,13 @@
 const http = require('node:http');
 const crypto = require('node:crypto');
 const { DEFAULTS, mergeOptions, describeOptions } = require('./options');
-const { AMBIGUOUS_400, sendError, readBody, drainBody, sleep } = require('./http-util');
+const {
+	AMBIGUOUS_400,
+	sendError,
+	readBody,
+	drainBody,
+	sleepUnlessClosed,
+} = require('./http-util');
 const { AssetStore } = require('./assets');
 const { FaultInjector, RateLimiter, AFTER_WORK_FAULTS, loseAnswerAfterWork } = require('./faults');
 const { CallbackDispatcher } = require('./callbacks');
@@ -34,7 +40,7 @@ const increment = (counts, key) => {
 class Simulator {
 	constructor(options = {}) {
 		this.options = mergeOptions({ ...DEFAULTS }, options);
-		this.assets = new AssetStore();
+		this.assets = new AssetStore(() => this.now());
 		this.limiter = new RateLimiter();
 		this.faults = new FaultInjector(this.options.seed);
 		this.callbackRandom = createRandom(`callbacks|${this.options.seed}`);
@@ -45,6 +51,10 @@ class Simulator {
 			log: (line) => this.requestLog.write(line),
 		});
 		this.signingSecret = crypto.randomBytes(16).toString('hex');
+		// The rate limiter's clock; tests replace it to step time instead of sleeping.
+		this.now = () => Date.now();
+		this.lostAnswers = [];
+		this.lostWaiters = [];
 		this.url = null;
 		this.baseUrl = null;
 		this.clearCounters();
@@ -79,6 +89,8 @@ class Simulator {
 			requests: 0,
 			byEndpoint: {},
 			rateLimited: 0,
+			// 'slow' requests whose client left before the answer: nothing was done for them.
+			abandoned: 0,
 			faultsInjected: {},
 			accepted: {},
 			responses: {},
@@ -153,6 +165,21 @@ class Simulator {
 		return this.callbacks.waitFor(count, timeoutMs);
 	}
 
+	/** An '-after' fault did the work and is losing the answer. */
+	answerLost(kind) {
+		this.lostAnswers.push(kind);
+		for (const waiter of this.lostWaiters.filter((w) => this.lostAnswers.length >= w.count)) {
+			this.lostWaiters.splice(this.lostWaiters.indexOf(waiter), 1);
+			waiter.resolve(this.lostAnswers.slice());
+		}
+	}
+
+	/** Resolves once `count` answers were lost after their work was done (no clock involved). */
+	waitForLostAnswers(count = 1) {
+		if (this.lostAnswers.length >= count) return Promise.resolve(this.lostAnswers.slice());
+		return new Promise((resolve) => this.lostWaiters.push({ count, resolve }));
+	}
+
 	createTask({ asset, kind, model, speaker, endpoint, failing }) {
 		const task = {
 			task_id: crypto.randomBytes(16).toString('hex'),
@@ -210,7 +237,7 @@ class Simulator {
 				match.status === 405 ? 'Method Not Allowed' : 'Not Found',
 			);
 		}
-		let arrivedAt = startedAt;
+		let arrivedAt = this.now();
 		let body = null;
 		// Streamed routes (uploads) read the body themselves; a refused one is drained, not held.
 		const streamed = match.route.handler.streamsBody === true;
@@ -226,8 +253,8 @@ class Simulator {
 			loseAnswerAfterWork(fault, {
 				req,
 				res,
-				slowMs: this.options.faults.slowMs,
 				log: (status) => this.requestLog.request(req.method, req.url, status, startedAt),
+				onLost: (kind) => this.answerLost(kind),
 			});
 		} else if (fault) {
 			if (fault === 'drop') {
@@ -236,11 +263,12 @@ class Simulator {
 			}
 			body = await readOrDrain();
 			if (FAULT_ANSWERS[fault]) return sendError(res, ...FAULT_ANSWERS[fault]);
-			await sleep(this.options.faults.slowMs);
+			await sleepUnlessClosed(req, this.options.faults.slowMs);
 			if (req.socket.destroyed || res.destroyed) {
+				this.counters.abandoned++;
 				return this.requestLog.request(req.method, req.url, 'ABANDONED', startedAt);
 			}
-			arrivedAt = Date.now();
+			arrivedAt = this.now();
 		}
 		if (!streamed) body ??= await readBody(req);
 		const refuse = async (...answer) => {

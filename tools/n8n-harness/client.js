@@ -45,14 +45,26 @@ class N8nClient extends ExecutionQueries {
 	}
 
 	async request(method, path, { body, headers = {}, raw = false } = {}) {
-		const res = await fetch(this.url + path, {
-			method,
-			headers: {
-				...(body !== undefined && !raw ? { 'content-type': 'application/json' } : {}),
-				...headers,
-			},
-			body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
-		});
+		const send = () =>
+			fetch(this.url + path, {
+				method,
+				headers: {
+					...(body !== undefined && !raw ? { 'content-type': 'application/json' } : {}),
+					...headers,
+				},
+				body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
+			});
+		let res;
+		try {
+			res = await send();
+		} catch (error) {
+			// n8n closes idle keep-alive sockets after 5 s; a GET that picked one up just as it
+			// closed ("other side closed") is sent once more on a fresh socket.
+			if (method !== 'GET' || !/other side closed|ECONNRESET/.test(String(error.cause))) {
+				throw error;
+			}
+			res = await send();
+		}
 		const text = await res.text();
 		return { status: res.status, headers: res.headers, text, body: parse(text) };
 	}

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { beginTry, endTry, isCancelled } from '../transport';
+import { beginTry, cancelledError, endTry, isCancelled } from '../transport';
 import * as asset from './asset';
 import type { MaviType, SendItem } from './node.type';
 import * as speaker from './speaker';
@@ -80,7 +80,7 @@ async function sendAll(
 	for (const [itemIndex, send] of prepared.entries()) {
 		// A stopped execution ends here, On Error: Continue or not: no more items, no requests.
 		if (isCancelled.call(this)) {
-			throw new NodeOperationError(this.getNode(), 'The execution was cancelled', { itemIndex });
+			throw cancelledError.call(this, itemIndex);
 		}
 		try {
 			if (send instanceof Error) throw send;

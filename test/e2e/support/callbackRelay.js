@@ -1,5 +1,5 @@
 'use strict';
-// Plumbing for the duplicate-delivery tests (issue 6, R4): async tasks started straight on the
+// Plumbing for the duplicate-delivery tests: async tasks started straight on the
 // simulator, and a relay between the simulator and n8n that records every callback it forwards,
 // so the very same callbacks can be delivered again after n8n restarts (on another port).
 const http = require('node:http');

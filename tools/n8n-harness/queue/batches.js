@@ -1,5 +1,5 @@
 'use strict';
-// Issue 11, acceptance 3 (used by the e2e suite and `npm run bench`): two 30-item
+// Used by the e2e suite and `npm run bench`: two 30-item
 // Transcription -> Start batches at the same time, one per webhook process, so they run on the
 // two workers, against the simulator's real 1 request/s limit in one of its two styles.
 const crypto = require('node:crypto');

@@ -1,5 +1,5 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { anyDataSchema } from '../../helpers/schemas';
 import { maviRequest } from '../../transport';
@@ -13,15 +13,48 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+/**
+ * The retry of a DELETE whose answer was lost finds nothing to delete: the first one did it.
+ * Mavi says "Asset not found" for an asset that does not exist.
+ */
+function deletedByLostAttempt(error: NodeApiError): boolean {
+	const { kind, serverMessage, afterLostAnswer } = error.context;
+	return (
+		afterLostAnswer === true &&
+		kind === 'rejected' &&
+		typeof serverMessage === 'string' &&
+		/not found/i.test(serverMessage)
+	);
+}
+
 export function prepare(this: IExecuteFunctions, itemIndex: number): SendItem {
 	const assetId = getAssetId.call(this, itemIndex);
-	return async () => {
+	return async () => await deleteAsset.call(this, itemIndex, assetId);
+}
+
+async function deleteAsset(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	assetId: string,
+): Promise<IDataObject[]> {
+	try {
 		await maviRequest.call(
 			this,
 			itemIndex,
 			{ method: 'DELETE', path: `/${assetId}`, endpoint: 'DELETE /{asset_id}' },
 			anyDataSchema,
 		);
-		return [{ asset_id: assetId, deleted: true }];
-	};
+	} catch (error) {
+		// Both constructors hand back an error of their own kind unchanged.
+		if (error instanceof NodeApiError && !deletedByLostAttempt(error)) {
+			throw new NodeApiError(this.getNode(), error as unknown as JsonObject, { itemIndex });
+		}
+		if (!(error instanceof NodeApiError)) {
+			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+		}
+		const note =
+			'The answer to the delete request was lost and the retry found no such asset: the first request deleted it.';
+		return [{ asset_id: assetId, deleted: true, note }];
+	}
+	return [{ asset_id: assetId, deleted: true }];
 }

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { assetIdProperty, getAssetId } from '../common.descriptions';
 import type { SendItem } from '../node.type';
-import { assetStatusItem, fetchAssetMetadata } from '../shared';
+import { assetStatusItem, fetchAssetMetadata } from './metadata';
 
 const properties: INodeProperties[] = [assetIdProperty];
 

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { assetIdProperty, getAssetId, getOutput, outputProperty } from '../common.descriptions';
 import type { SendItem } from '../node.type';
-import { transcribeSync } from '../shared';
+import { transcribeSync } from '../syncTranscription';
 
 const properties: INodeProperties[] = [assetIdProperty, outputProperty];
 

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { assetIdProperty, getAssetId } from '../common.descriptions';
 import type { SendItem } from '../node.type';
-import { startTask } from '../shared';
+import { startTask } from '../startTask';
 
 const properties: INodeProperties[] = [
 	assetIdProperty,

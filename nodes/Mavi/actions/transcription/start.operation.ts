@@ -8,7 +8,7 @@ import {
 	speakerProperty,
 } from '../common.descriptions';
 import type { SendItem } from '../node.type';
-import { startTask } from '../shared';
+import { startTask } from '../startTask';
 
 const properties: INodeProperties[] = [
 	assetIdProperty,

@@ -1,5 +1,5 @@
 'use strict';
-// R6: a 3-hour transcript (50,000 segments, several MB) through the real trigger, and a body
+// A 3-hour transcript (50,000 segments, several MB) through the real trigger, and a body
 // above n8n's N8N_PAYLOAD_SIZE_MAX (16 MiB by default).
 const { nodeItems } = require('../../tools/n8n-harness/client');
 const { sleep } = require('../../tools/n8n-harness/processes');

@@ -4,7 +4,7 @@
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 
-const { memoryOf, sampleRss } = require('../../../tools/n8n-harness/privateN8n');
+const { memoryOf, sampleRss } = require('./privateN8n');
 
 /** A valid 16-bit mono PCM WAV header announcing `totalBytes - 44` bytes of (silent) samples. */
 function wavHeader(totalBytes, sampleRate = 16000) {

@@ -1,6 +1,6 @@
 'use strict';
-// R1 against the real n8n: malformed callbacks to the published trigger. Only a broken envelope
-// gets a 4xx and starts nothing (issue 12, rule 1); a sound envelope with odd fields gets a 2xx and
+// Against the real n8n: malformed callbacks to the published trigger. Only a broken envelope
+// gets a 4xx and starts nothing (the envelope rule); a sound envelope with odd fields gets a 2xx and
 // may start an execution; a valid callback afterwards must still run.
 const { nodeItems } = require('../../tools/n8n-harness/client');
 const { envelopeVerdict } = require('../e2e/support/envelopeRule');
@@ -13,8 +13,8 @@ const { rawPost } = require('./http');
  * (4xx), a sound one acknowledged (200), one n8n parsed from another format either. `started`:
  * a 200 that is not an {ignored}/{duplicate} acknowledgement starts an execution.
  */
-function judgeAnswer(request, { status, text = '' }) {
-	const verdict = envelopeVerdict(request);
+function judgeAnswer({ headers, body }, { status, text = '' }) {
+	const verdict = envelopeVerdict({ headers, body });
 	const refused = status >= 400 && status <= 499;
 	const acknowledged = /"(ignored|duplicate)":true/.test(text);
 	const started = status === 200 && !acknowledged;
@@ -34,14 +34,16 @@ async function sendHostile(url, requests, { deadline = Infinity, concurrency = 4
 	const worker = async () => {
 		while (next < requests.length && Date.now() < deadline) {
 			const request = requests[next++];
-			const res = await rawPost(url, { headers: request.headers, body: bodyOf(request) });
+			// The 5 MB cases are made on demand; the verdict judges the very bytes that were sent.
+			const sentRequest = { headers: request.headers, body: bodyOf(request) };
+			const res = await rawPost(url, sentRequest);
 			const answer = { status: res.status, text: res.text || res.error || '' };
 			results.push({
 				name: request.name,
 				category: request.category,
 				...answer,
 				ms: res.ms,
-				...judgeAnswer(request, answer),
+				...judgeAnswer(sentRequest, answer),
 			});
 		}
 	};
@@ -65,7 +67,7 @@ async function validCallbackRuns(client, trigger, token, expectedTotal) {
 	return { ok: ran, status: res.status, executions: executions.length };
 }
 
-async function runR1({ client, n8nUrl, trigger, token, count = 500, deadline }) {
+async function runHostileCallbacks({ client, n8nUrl, trigger, token, count = 500, deadline }) {
 	const started = Date.now();
 	const url = `${n8nUrl}/webhook/${trigger.webhookPath}?token=${encodeURIComponent(token)}`;
 	const before = (await client.listExecutions(trigger.id)).length;
@@ -88,4 +90,4 @@ async function runR1({ client, n8nUrl, trigger, token, count = 500, deadline }) 
 	};
 }
 
-module.exports = { runR1, sendHostile, judgeAnswer, validCallbackRuns };
+module.exports = { runHostileCallbacks, sendHostile, judgeAnswer, validCallbackRuns };
