@@ -10,7 +10,10 @@ export async function runTranscribe(
 	parameters: INodeParameters,
 	credentials: IDataObject,
 	options: Partial<
-		Pick<RunNodeOptions, 'inputItems' | 'continueOnFail' | 'cancelWhen' | 'asTool'>
+		Pick<
+			RunNodeOptions,
+			'inputItems' | 'continueOnFail' | 'cancelWhen' | 'asTool' | 'settings' | 'executionId'
+		>
 	> = {},
 ): Promise<RunNodeResult> {
 	return await runNode({

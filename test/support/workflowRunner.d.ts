@@ -1,6 +1,7 @@
 import type {
 	ICredentialType,
 	IDataObject,
+	INode,
 	INodeExecutionData,
 	INodeParameters,
 	INodeType,
@@ -20,6 +21,9 @@ export interface RunNodeOptions {
 	credentials?: IDataObject;
 	inputItems?: Array<{ json: IDataObject; binary?: Record<string, Buffer | BinaryInput> }>;
 	continueOnFail?: boolean;
+	/** Node settings as n8n stores them, e.g. { retryOnFail: true, maxTries: 3, waitBetweenTries: 1 }. */
+	settings?: Partial<Pick<INode, 'retryOnFail' | 'maxTries' | 'waitBetweenTries'>>;
+	executionId?: string;
 	/** Stops the execution, as the user's Stop button does, when it resolves. */
 	cancelWhen?: Promise<unknown>;
 	/** Run as n8n runs a usableAsTool node for an AI Agent (node type `…Tool`). */

@@ -135,6 +135,8 @@ function toBinaryData(binary) {
  * @param {Array<{json: object, binary?: object}>} [options.inputItems]
  *   binary values: Buffer or {data: Buffer, mimeType, fileName}
  * @param {boolean} [options.continueOnFail]
+ * @param {object} [options.settings]  node settings, e.g. {retryOnFail: true, maxTries: 3}
+ * @param {string} [options.executionId]  default 'exec-1'
  * @param {Promise<unknown>} [options.cancelWhen]  stops the execution when it resolves
  * @param {boolean} [options.asTool]  run as n8n runs a usableAsTool node for an AI Agent (type …Tool)
  * @returns {Promise<{items: object[], error: object|undefined, thrownError: Error|undefined,
@@ -168,7 +170,9 @@ async function runNode(options) {
 		parameters,
 		credentials: { [credentialName]: { id: CREDENTIAL_ID, name: 'Test credential' } },
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' } : {}),
+		...options.settings,
 	};
+	const executionId = options.executionId ?? 'exec-1';
 	const workflowData = { id: 'wf-1', name: 'test', nodes: [node], connections: {}, settings: {} };
 	const workflow = new Workflow({
 		id: workflowData.id,
@@ -179,13 +183,13 @@ async function runNode(options) {
 		settings: {},
 	});
 
-	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', workflowData);
+	const hooks = new ExecutionLifecycleHooks('manual', executionId, workflowData);
 	let resolveRun;
 	const finished = new Promise((resolve) => (resolveRun = resolve));
 	hooks.addHandler('workflowExecuteAfter', (fullRunData) => resolveRun(fullRunData));
 
 	const additionalData = {
-		executionId: 'exec-1',
+		executionId,
 		hooks,
 		credentialsHelper: new TestCredentialsHelper(credentialType, options.credentials ?? {}),
 		currentNodeParameters: undefined,

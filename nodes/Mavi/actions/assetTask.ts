@@ -1,10 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { taskDataSchema } from '../helpers/schemas';
 import type { Creation } from '../transport';
-import { maviRequest } from '../transport';
 import { assetIdProperty, getAssetId } from './common.descriptions';
+import type { SendItem } from './node.type';
+import { startTask } from './startTask';
 
 /**
  * An operation that starts an async task on one asset: the body is exactly `{asset_id}`, the
@@ -15,7 +15,7 @@ export function assetTaskOperation(spec: {
 	resource: string;
 	operation: string;
 	path: string;
-	creates: Creation;
+	creates: Extract<Creation, `${string}Task`>;
 	/** Where the result goes, shown under the Asset ID. */
 	notice: string;
 }) {
@@ -28,16 +28,14 @@ export function assetTaskOperation(spec: {
 		properties,
 	);
 
-	async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	function prepare(this: IExecuteFunctions, itemIndex: number): SendItem {
 		const assetId = getAssetId.call(this, itemIndex);
-		const data = await maviRequest.call(
-			this,
-			itemIndex,
-			{ method: 'POST', path: spec.path, body: { asset_id: assetId }, creates: spec.creates },
-			taskDataSchema,
-		);
-		return [{ task_id: data.task_id, asset_id: assetId }];
+		return async () => {
+			const body = { asset_id: assetId };
+			const taskId = await startTask.call(this, itemIndex, spec.path, body, spec.creates);
+			return [{ task_id: taskId, asset_id: assetId }];
+		};
 	}
 
-	return { description, execute };
+	return { description, prepare };
 }

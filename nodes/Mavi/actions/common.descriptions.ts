@@ -1,9 +1,11 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { outputProperty } from '../helpers/outputOption';
 import { parseSpeakerNames } from '../helpers/speakerNames';
 import type { SpeakerNames } from '../helpers/speakerNames';
-import { checkAssetId } from '../helpers/validation';
+import type { OutputMode } from '../helpers/transcriptTypes';
+import { checkAssetId, checkChoice } from '../helpers/validation';
 
 export const assetIdProperty: INodeProperties = {
 	displayName: 'Asset ID',
@@ -16,7 +18,7 @@ export const assetIdProperty: INodeProperties = {
 		'The ID Mavi gave the uploaded file ("re_" followed by digits), e.g. from the Asset → Upload output',
 };
 
-export { outputProperty } from '../helpers/outputOption';
+export { outputProperty };
 
 /** The Options collection of an operation. */
 export function optionsProperty(options: INodeProperties[]): INodeProperties {
@@ -97,6 +99,28 @@ export function getSpeakerFlag(this: IExecuteFunctions, itemIndex: number): bool
 				'Use a boolean expression such as {{ $json.speakers === true }}; text like "false" is not accepted because identifying speakers doubles the price.',
 		},
 	);
+}
+
+/** The value of an options field, which must be one the field offers; the error names it. */
+export function getChoice(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	property: INodeProperties,
+): string {
+	const allowed = (property.options as INodePropertyOptions[]).map((option) =>
+		String(option.value),
+	);
+	const checked = checkChoice(
+		this.getNodeParameter(property.name, itemIndex, property.default),
+		property.displayName,
+		allowed,
+	);
+	if (!checked.ok) throw new NodeOperationError(this.getNode(), checked.error, { itemIndex });
+	return checked.value;
+}
+
+export function getOutput(this: IExecuteFunctions, itemIndex: number): OutputMode {
+	return getChoice.call(this, itemIndex, outputProperty) as OutputMode;
 }
 
 /** The JSON body both transcription operations send, read from the item's parameters. */

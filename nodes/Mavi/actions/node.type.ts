@@ -10,3 +10,6 @@ export type MaviType = AllEntities<NodeMap>;
 
 /** JSON objects, or whole items when an operation attaches binary data (subtitle files). */
 export type OperationResult = IDataObject[] | { items: INodeExecutionData[] };
+
+/** An item's requests, once its parameters are read and checked: sent when called. */
+export type SendItem = () => Promise<OperationResult>;

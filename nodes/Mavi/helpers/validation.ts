@@ -14,6 +14,23 @@ function preview(value: string): string {
 	return oneLine.length > 40 ? `${oneLine.slice(0, 40)}…` : oneLine;
 }
 
+/**
+ * One of the values an options field offers. An expression can produce any other text, which
+ * Mavi would reject only after the request (or, for a model, answer as if rate-limited).
+ */
+export function checkChoice(
+	raw: unknown,
+	fieldName: string,
+	allowed: readonly string[],
+): Checked<string> {
+	if (typeof raw === 'string' && allowed.includes(raw)) return { ok: true, value: raw };
+	const shown = typeof raw === 'string' ? `"${preview(raw)}"` : typeof raw;
+	return {
+		ok: false,
+		error: `The "${fieldName}" field must be one of ${allowed.join(', ')}, got ${shown}`,
+	};
+}
+
 /** Trims and checks an asset ID such as `re_657929111888723968`. */
 export function checkAssetId(raw: unknown, fieldName = 'Asset ID'): Checked<string> {
 	if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {

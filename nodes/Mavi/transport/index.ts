@@ -3,6 +3,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import type { z, ZodTypeAny } from 'zod';
 
 import { describeZodError } from '../helpers/schemas';
+import { createOnce } from './answerRecord';
 import { interpretResponse } from './envelope';
 import { buildApiError, redirectError, unexpectedResponseError } from './errors';
 import type { MaviRequest } from './http';
@@ -16,6 +17,7 @@ import {
 	shouldRetry,
 } from './retryPolicy';
 
+export { beginTry, endTry } from './answerRecord';
 export type { Creation } from './creations';
 export { unreadableAnswerNote } from './creations';
 export type { MultipartFile } from './multipart';
@@ -23,11 +25,31 @@ export type { MaviRequest } from './http';
 export { cancelledError, CREDENTIAL_NAME, isCancelled, transportSettings } from './http';
 export { METADATA_ENDPOINT } from './limit';
 
+/** What makes two creating requests the same: endpoint, body, and the file's name, type and size. */
+function identityOf(request: MaviRequest): string {
+	if (request.method !== 'POST') return '';
+	const { file } = request;
+	const sent = file ? [file.fileName, file.mimeType, file.size] : request.body;
+	return JSON.stringify([request.path, sent ?? null]);
+}
+
 /**
  * The only function that talks to Mavi. Spaces requests per endpoint, retries what is worth
- * retrying, checks the envelope and validates `data` against `schema`.
+ * retrying, checks the envelope and validates `data` against `schema`. A creating request is
+ * sent once per item of a node run, whatever n8n's Retry On Fail does (answerRecord.ts).
  */
 export async function maviRequest<S extends ZodTypeAny>(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	request: MaviRequest,
+	schema: S,
+): Promise<z.infer<S>> {
+	const exchange = async () => await exchangeWithRetries.call(this, itemIndex, request, schema);
+	if (request.method !== 'POST') return await exchange();
+	return await createOnce.call(this, itemIndex, identityOf(request), exchange);
+}
+
+async function exchangeWithRetries<S extends ZodTypeAny>(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	request: MaviRequest,

@@ -13,8 +13,11 @@ const { workerOf } = require('./useQueue');
 const ENDPOINT = 'POST /transcriptions/async-generate-audio';
 const ITEMS = 30;
 
-/** Webhook (answers at once) -> Split Out body.assets -> Mavi Start, one item per asset. */
-function batchWorkflow(credential) {
+/**
+ * Webhook (answers at once) -> Split Out body.assets -> Mavi Start, one item per asset. With
+ * `continueOnFail`, the Start node's On Error is Continue, so every item's fate is in the output.
+ */
+function batchWorkflow(credential, continueOnFail = false) {
 	const webhookId = crypto.randomUUID();
 	const nodes = [
 		wf.node(
@@ -31,6 +34,7 @@ function batchWorkflow(credential) {
 		}),
 		wf.node('Start', 'n8n-nodes-mavi.maviTranscribe', 1, 440, wf.startStep().parameters, {
 			credentials: { maviApi: { id: credential.id, name: credential.name } },
+			...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),
 		}),
 	];
 	return {
@@ -74,14 +78,14 @@ async function startCallbackSink() {
  * env: { state, client, webhooks, simulator, credential } from useQueue(). Returns the numbers of
  * the run: wall time, tasks, duplicates, failed items, rejected requests, who ran what.
  */
-async function runConcurrentBatches(env, style) {
+async function runConcurrentBatches(env, style, { continueOnFail = false } = {}) {
 	const { simulator, client } = env;
 	simulator.reset();
 	simulator.configure({ rateLimit: true, rateLimitMs: 1000, rateLimitStyle: style });
 	const sink = await startCallbackSink();
 	try {
 		simulator.setWebhookUrl(sink.url);
-		const { workflow, path } = batchWorkflow(env.credential);
+		const { workflow, path } = batchWorkflow(env.credential, continueOnFail);
 		const created = await client.createWorkflow({
 			...workflow,
 			name: `${workflow.name} (${style})`,
@@ -118,6 +122,7 @@ async function runConcurrentBatches(env, style) {
 			requests: stats.byEndpoint[ENDPOINT] || 0,
 			otherRequests: stats.requests - (stats.byEndpoint[ENDPOINT] || 0),
 			errors: executions.map((e) => e.data.resultData.error?.message).filter(Boolean),
+			itemErrors: started.map((item) => item.error).filter(Boolean),
 		};
 	} finally {
 		await sink.stop();

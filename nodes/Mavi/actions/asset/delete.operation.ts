@@ -4,6 +4,7 @@ import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-work
 import { anyDataSchema } from '../../helpers/schemas';
 import { maviRequest } from '../../transport';
 import { assetIdProperty, getAssetId } from '../common.descriptions';
+import type { SendItem } from '../node.type';
 
 const properties: INodeProperties[] = [assetIdProperty];
 
@@ -26,8 +27,16 @@ function deletedByLostAttempt(error: NodeApiError): boolean {
 	);
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export function prepare(this: IExecuteFunctions, itemIndex: number): SendItem {
 	const assetId = getAssetId.call(this, itemIndex);
+	return async () => await deleteAsset.call(this, itemIndex, assetId);
+}
+
+async function deleteAsset(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	assetId: string,
+): Promise<IDataObject[]> {
 	try {
 		await maviRequest.call(
 			this,

@@ -1,7 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { assetIdProperty, getAssetId } from '../common.descriptions';
+import type { SendItem } from '../node.type';
 import { assetStatusItem, fetchAssetMetadata } from './metadata';
 
 const properties: INodeProperties[] = [assetIdProperty];
@@ -11,8 +12,10 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export function prepare(this: IExecuteFunctions, itemIndex: number): SendItem {
 	const assetId = getAssetId.call(this, itemIndex);
-	const metadata = await fetchAssetMetadata.call(this, itemIndex, assetId);
-	return [assetStatusItem(assetId, metadata)];
+	return async () => {
+		const metadata = await fetchAssetMetadata.call(this, itemIndex, assetId);
+		return [assetStatusItem(assetId, metadata)];
+	};
 }

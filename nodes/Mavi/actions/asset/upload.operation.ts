@@ -10,6 +10,7 @@ import {
 } from '../../helpers/validation';
 import type { MultipartFile } from '../../transport';
 import { cancelledError, maviRequest } from '../../transport';
+import type { SendItem } from '../node.type';
 import { assetStatusItem, fetchAssetMetadata } from './metadata';
 
 const properties: INodeProperties[] = [
@@ -121,7 +122,8 @@ async function waitUntilReady(
 
 /**
  * The binary as a file to stream. Binaries with an id live in n8n's store (filesystem, database,
- * S3): they are read as a stream, afresh per attempt. Only in-item (base64) data is a buffer.
+ * S3): they are read as a stream, afresh per attempt. Only in-item (base64) data is a buffer,
+ * decoded when sent, so checking a batch holds no copies.
  */
 async function fileToSend(
 	this: IExecuteFunctions,
@@ -141,24 +143,19 @@ async function fileToSend(
 		const { fileSize } = await this.helpers.getBinaryMetadata(id);
 		return { ...common, size: fileSize, open: async () => await this.helpers.getBinaryStream(id) };
 	}
-	const buffer = await this.helpers.getBinaryDataBuffer(itemIndex, propertyName);
-	return { ...common, size: buffer.length, open: async () => [buffer] };
+	return {
+		...common,
+		size: Buffer.byteLength(binary.data, 'base64'),
+		open: async () => [await this.helpers.getBinaryDataBuffer(itemIndex, propertyName)],
+	};
 }
 
 /** Sends the file; nothing of it stays referenced once this returns. */
 async function uploadFile(
 	this: IExecuteFunctions,
 	itemIndex: number,
-	propertyName: string,
-	binary: IBinaryData,
+	file: MultipartFile,
 ): Promise<IDataObject> {
-	const file = await fileToSend.call(this, itemIndex, propertyName, binary);
-	const sizeProblem = checkFileSize(file.size, file.fileName, propertyName);
-	if (sizeProblem) {
-		throw new NodeOperationError(this.getNode(), `"Input Binary Field": ${sizeProblem}`, {
-			itemIndex,
-		});
-	}
 	const data = await maviRequest.call(
 		this,
 		itemIndex,
@@ -180,7 +177,7 @@ async function uploadFile(
 	};
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<SendItem> {
 	const propertyName = (this.getNodeParameter('binaryPropertyName', itemIndex) as string).trim();
 	const options = this.getNodeParameter('options', itemIndex, {}) as UploadOptions;
 	const fail = (message: string, description?: string) =>
@@ -203,15 +200,20 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const binary = this.helpers.assertBinaryData(itemIndex, propertyName);
 	const mimeProblem = checkMediaType(binary.mimeType, binary.fileName);
 	if (mimeProblem) throw fail(`"Input Binary Field": ${mimeProblem}`);
+	const file = await fileToSend.call(this, itemIndex, propertyName, binary);
+	const sizeProblem = checkFileSize(file.size, file.fileName, propertyName);
+	if (sizeProblem) throw fail(`"Input Binary Field": ${sizeProblem}`);
 
-	const result = await uploadFile.call(this, itemIndex, propertyName, binary);
-	if (options.waitUntilReady === false) return [result];
-	const status = await waitUntilReady.call(
-		this,
-		itemIndex,
-		String(result.asset_id),
-		interval.value,
-		timeout.value,
-	);
-	return [{ ...result, upload_status: status.upload_status }];
+	return async () => {
+		const result = await uploadFile.call(this, itemIndex, file);
+		if (options.waitUntilReady === false) return [result];
+		const status = await waitUntilReady.call(
+			this,
+			itemIndex,
+			String(result.asset_id),
+			interval.value,
+			timeout.value,
+		);
+		return [{ ...result, upload_status: status.upload_status }];
+	};
 }

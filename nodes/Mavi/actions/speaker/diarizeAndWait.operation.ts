@@ -2,14 +2,15 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { speakerNamesOption } from '../../helpers/speakerNames';
-import type { OutputMode } from '../../helpers/transcriptTypes';
 import {
 	assetIdProperty,
 	getAssetId,
+	getOutput,
 	getSpeakerNames,
 	optionsProperty,
 	outputProperty,
 } from '../common.descriptions';
+import type { SendItem } from '../node.type';
 import { transcribeSync } from '../syncTranscription';
 
 const properties: INodeProperties[] = [
@@ -24,19 +25,20 @@ export const description = updateDisplayOptions(
 );
 
 // Diarization only: who spoke when, no text (segment items have text null).
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export function prepare(this: IExecuteFunctions, itemIndex: number): SendItem {
 	const assetId = getAssetId.call(this, itemIndex);
-	const output = this.getNodeParameter('output', itemIndex) as OutputMode;
+	const output = getOutput.call(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const names = getSpeakerNames.call(this, itemIndex, options);
-	return await transcribeSync.call(
-		this,
-		itemIndex,
-		'/transcriptions/sync-generate-speaker',
-		{ asset_id: assetId },
-		'diarization',
-		output,
-		null,
-		names,
-	);
+	return async () =>
+		await transcribeSync.call(
+			this,
+			itemIndex,
+			'/transcriptions/sync-generate-speaker',
+			{ asset_id: assetId },
+			'diarization',
+			output,
+			null,
+			names,
+		);
 }

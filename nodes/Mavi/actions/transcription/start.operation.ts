@@ -1,14 +1,14 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { taskDataSchema } from '../../helpers/schemas';
-import { maviRequest } from '../../transport';
 import {
 	assetIdProperty,
 	getTranscriptionBody,
 	modelProperty,
 	speakerProperty,
 } from '../common.descriptions';
+import type { SendItem } from '../node.type';
+import { startTask } from '../startTask';
 
 const properties: INodeProperties[] = [
 	assetIdProperty,
@@ -30,18 +30,10 @@ export const description = updateDisplayOptions(
 
 const ENDPOINT = '/transcriptions/async-generate-audio';
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export function prepare(this: IExecuteFunctions, itemIndex: number): SendItem {
 	const body = getTranscriptionBody.call(this, itemIndex);
-	const data = await maviRequest.call(
-		this,
-		itemIndex,
-		{
-			method: 'POST',
-			path: ENDPOINT,
-			body,
-			creates: 'transcriptionTask',
-		},
-		taskDataSchema,
-	);
-	return [{ task_id: data.task_id, ...body }];
+	return async () => {
+		const taskId = await startTask.call(this, itemIndex, ENDPOINT, body, 'transcriptionTask');
+		return [{ task_id: taskId, ...body }];
+	};
 }

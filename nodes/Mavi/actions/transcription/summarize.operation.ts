@@ -1,6 +1,6 @@
 import { assetTaskOperation } from '../assetTask';
 
-export const { description, execute } = assetTaskOperation({
+export const { description, prepare } = assetTaskOperation({
 	resource: 'transcription',
 	operation: 'summarize',
 	path: '/transcriptions/async-summary',

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { OutputMode } from '../../helpers/transcriptTypes';
 import { speakerNamesOption } from '../../helpers/speakerNames';
 import {
 	assetIdProperty,
+	getOutput,
 	getSpeakerNames,
 	optionsProperty,
 	getTranscriptionBody,
@@ -12,7 +12,7 @@ import {
 	outputProperty,
 	speakerProperty,
 } from '../common.descriptions';
-import type { OperationResult } from '../node.type';
+import type { SendItem } from '../node.type';
 import { transcribeSync } from '../syncTranscription';
 import { attachRequestedSubtitles, attachSubtitlesOption } from '../subtitleFiles';
 import { answersCompactly, compactAnswer, outputToBuild, toolAnswerOption } from '../toolAnswer';
@@ -30,25 +30,24 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<OperationResult> {
+export function prepare(this: IExecuteFunctions, itemIndex: number): SendItem {
 	const body = getTranscriptionBody.call(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const compact = answersCompactly.call(this, options);
-	const output = outputToBuild(compact, this.getNodeParameter('output', itemIndex) as OutputMode);
+	const output = outputToBuild(compact, getOutput.call(this, itemIndex));
 	const names = getSpeakerNames.call(this, itemIndex, options);
-	const items = await transcribeSync.call(
-		this,
-		itemIndex,
-		'/transcriptions/sync-generate-audio',
-		body,
-		'whisper',
-		output,
-		body.model,
-		names,
-	);
-	if (compact) return [compactAnswer(items[0])];
-	return await attachRequestedSubtitles.call(this, items, output, options, body.asset_id);
+	return async () => {
+		const items = await transcribeSync.call(
+			this,
+			itemIndex,
+			'/transcriptions/sync-generate-audio',
+			body,
+			'whisper',
+			output,
+			body.model,
+			names,
+		);
+		if (compact) return [compactAnswer(items[0])];
+		return await attachRequestedSubtitles.call(this, items, output, options, body.asset_id);
+	};
 }

@@ -5,6 +5,7 @@ import { speechToTextDataSchema } from '../../helpers/schemas';
 import type { OutputMode } from '../../helpers/transcriptTypes';
 import { mapTranscript } from '../../helpers/transcriptItems';
 import type { SpeechProvider } from '../../helpers/speechToText';
+import type { SpeakerNames } from '../../helpers/speakerNames';
 import { renameSpeakers, speakerNamesOption } from '../../helpers/speakerNames';
 import { readSpeechResult } from '../../helpers/speechToText';
 import { checkLanguageCode, checkMediaUrl } from '../../helpers/validation';
@@ -12,13 +13,14 @@ import { maviRequest } from '../../transport';
 import {
 	assetIdProperty,
 	getAssetId,
+	getOutput,
 	getSpeakerFlag,
 	getSpeakerNames,
 	optionsProperty,
 	outputProperty,
 	speakerProperty,
 } from '../common.descriptions';
-import type { OperationResult } from '../node.type';
+import type { OperationResult, SendItem } from '../node.type';
 import { answersCompactly, compactAnswer, outputToBuild, toolAnswerOption } from '../toolAnswer';
 import { providerFields } from './providerFields';
 import { providerOptionProperties } from './providerOptions';
@@ -119,17 +121,19 @@ function getNumSpeakers(this: IExecuteFunctions, itemIndex: number): number {
 	});
 }
 
-/** The request body: source, language and the options each provider documents. */
-function buildBody(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): {
+interface SpeechRequest {
 	body: IDataObject;
 	provider: SpeechProvider;
 	speakers: boolean;
 	language: string | null;
 	options: IDataObject;
-} {
+	output: OutputMode;
+	compact: boolean;
+	names: SpeakerNames | undefined;
+}
+
+/** The request body (source, language and the options each provider documents) and the output. */
+function readRequest(this: IExecuteFunctions, itemIndex: number): SpeechRequest {
 	const provider = this.getNodeParameter('provider', itemIndex) as SpeechProvider;
 	const body: IDataObject = { provider };
 	if (this.getNodeParameter('source', itemIndex) === 'assetId') {
@@ -154,17 +158,22 @@ function buildBody(
 	const fields = providerFields(provider, options);
 	if (!fields.ok) return fail.call(this, itemIndex, fields);
 	Object.assign(body, fields.value);
-	return { body, provider, speakers, language: language.value, options };
+	const compact = answersCompactly.call(this, options);
+	const output = outputToBuild(compact, getOutput.call(this, itemIndex));
+	const names = getSpeakerNames.call(this, itemIndex, options);
+	return { body, provider, speakers, language: language.value, options, output, compact, names };
 }
 
-export async function execute(
+export function prepare(this: IExecuteFunctions, itemIndex: number): SendItem {
+	const request = readRequest.call(this, itemIndex);
+	return async () => await transcribe.call(this, itemIndex, request);
+}
+
+async function transcribe(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	{ body, provider, speakers, language, options, output, compact, names }: SpeechRequest,
 ): Promise<OperationResult> {
-	const { body, provider, speakers, language, options } = buildBody.call(this, itemIndex);
-	const compact = answersCompactly.call(this, options);
-	const output = outputToBuild(compact, this.getNodeParameter('output', itemIndex) as OutputMode);
-	const names = getSpeakerNames.call(this, itemIndex, options);
 	const data = await maviRequest.call(
 		this,
 		itemIndex,
