@@ -10,12 +10,27 @@ const require = createRequire(import.meta.url);
 const SUPPORT = '../../test/e2e/support';
 const { ensureRuntime, installPackage, startN8n, bootstrapClient } = require(`${SUPPORT}/n8n.js`);
 const { nodeItems } = require(`${SUPPORT}/client.js`);
-const { node, linearWorkflow, triggerWorkflow, startStep } = require(`${SUPPORT}/workflows.js`);
+const { node, linearWorkflow, triggerWorkflow, startStep, uploadWorkflow } = require(
+	`${SUPPORT}/workflows.js`,
+);
 const { makeWav } = require(`${SUPPORT}/wav.js`);
 const { sleep } = require(`${SUPPORT}/processes.js`);
+const { writeSparseWav } = require(`${SUPPORT}/bigFiles.js`);
+const { startManual } = require(`${SUPPORT}/manualRuns.js`);
 const { startSimulator } = require('../../scripts/simulator/server.js');
 
-export { nodeItems, node, linearWorkflow, triggerWorkflow, startStep, makeWav, sleep };
+export {
+	nodeItems,
+	node,
+	linearWorkflow,
+	triggerWorkflow,
+	startStep,
+	uploadWorkflow,
+	makeWav,
+	writeSparseWav,
+	startManual,
+	sleep,
+};
 
 export const SIM_API_KEY = 'sk-mavi-bench-key';
 export const WEBHOOK_TOKEN = 'bench-webhook-token';

@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { p6Rows } from './p6-queue.mjs';
+import { p7Rows } from './p7-report.mjs';
 
 const fmt = (value, unit = '') =>
 	value === null || value === undefined ? 'n/a' : `${value}${unit}`;
@@ -12,7 +13,7 @@ const kB = (bytes) => (bytes === undefined ? null : Math.round(bytes / 100) / 10
 export function buildRows(results) {
 	const rows = [];
 	const add = (id, metric, value, target, met) => rows.push({ id, metric, value, target, met });
-	const { p1, p2, p3, p4, p5, p6 } = results;
+	const { p1, p2, p3, p4, p5, p6, p7 } = results;
 	if (p1 && !p1.error) {
 		const { ours, oursNoOp, diy, diyAuth, diyAuthNoOp } = p1.variants;
 		// The fair comparison (issue 12): the same secret check on both sides, each workflow
@@ -165,6 +166,7 @@ export function buildRows(results) {
 		add('P5', 'Upload memory', `not measured: ${p5 ? p5.error : 'skipped'}`, 'flat', null);
 	}
 	p6Rows(p6, add);
+	p7Rows(p7, add);
 	return rows;
 }
 
