@@ -1,6 +1,7 @@
 // Projects: `unit` (pure logic, and node code against the local simulator over real HTTP),
 // `e2e` and `e2e-1x` (the built package inside a real n8n 2.x and 1.x: the same test files),
-// `e2e-queue` (n8n 2.x in queue mode) and `dev` (`npm run dev` for real). `npm test` runs them all.
+// `e2e-queue` (n8n 2.x in queue mode), `dev` (`npm run dev` for real) and `stress`. `npm test` runs
+// `unit` first and stops there on a failure, then all the others.
 //
 //   MAVI_N8N_LINES=2x npm test      only the given n8n lines' e2e projects (comma-separated)
 //   npx jest --runInBand test/e2e/trigger.test.js --selectProjects e2e-1x   one file on n8n 1.x
@@ -8,7 +9,7 @@ const tsTransform = {
 	'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', isolatedModules: true }],
 };
 
-// The n8n lines the e2e suite runs against (scripts/n8n-runtime.sh installs each once).
+// The n8n lines the e2e suite runs against (tools/n8n-harness/runtime.sh installs each once).
 const N8N_LINES = { '2x': 'e2e', '1x': 'e2e-1x' };
 const selectedLines = (process.env.MAVI_N8N_LINES || Object.keys(N8N_LINES).join(','))
 	.split(',')
@@ -39,6 +40,8 @@ function e2eProject({ displayName, line = '2x', ignore = [], ...overrides }) {
 }
 
 module.exports = {
+	// A ceiling for a hung test, not a measure: tests synchronise on events, never on time.
+	testTimeout: 120_000,
 	projects: [
 		{
 			displayName: 'unit',
@@ -49,6 +52,7 @@ module.exports = {
 				'<rootDir>/test/e2e/',
 				'<rootDir>/test/e2e-queue/',
 				'<rootDir>/test/dev/',
+				'<rootDir>/test/stress/',
 			],
 			modulePathIgnorePatterns: ['<rootDir>/dist/'],
 		},
@@ -57,6 +61,14 @@ module.exports = {
 			displayName: 'dev',
 			testEnvironment: 'node',
 			testMatch: ['<rootDir>/test/dev/**/*.test.js'],
+			modulePathIgnorePatterns: ['<rootDir>/dist/'],
+		},
+		// Hostile callbacks, fault batches and huge transcripts against a private n8n of its own.
+		{
+			displayName: 'stress',
+			testEnvironment: 'node',
+			transform: tsTransform,
+			testMatch: ['<rootDir>/test/stress/**/*.test.js'],
 			modulePathIgnorePatterns: ['<rootDir>/dist/'],
 		},
 		// n8n 2.x in queue mode (PostgreSQL, Redis, main, 2 webhook processes, 2 workers), own cluster.

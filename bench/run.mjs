@@ -1,5 +1,4 @@
-// `npm run bench`: P1-P4 of issue 7, P5 of issue 10, P6 of issue 11 and P7 (upload at wire speed),
-// side by side in one run. Prints the table and writes
+// `npm run bench`: P1-P7 side by side in one run. Prints the table and writes
 // bench/results/latest.{md,json} (`--dated` also writes bench/results/<date>.md).
 // A benchmark never fails CI: exit 0 unless the bench itself crashed.
 // Env: BENCH_DIST (snapshot of dist/ for P2/P4), BENCH_PROFILE=1 (--cpu-prof on n8n),

@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const { randomTaskId, transcriptionCallback } = require('../../test/e2e/support/workflows.js');
+const { randomTaskId, transcriptionCallback } = require('../../tools/n8n-harness/workflows.js');
 
 const WORDS = (
 	'so the quarterly numbers look better than we expected and I think the new pricing ' +

@@ -1,4 +1,4 @@
-// Glue to the real-n8n e2e harness (test/e2e/support/*.js, CommonJS): one n8n with the packed
+// Glue to the real-n8n harness (tools/n8n-harness/*.js, CommonJS): one n8n with the packed
 // package installed, an owner and API key, plus the Mavi simulator. Everything started here is
 // stopped by PID in stop(), which is safe to call twice.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -7,17 +7,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const require = createRequire(import.meta.url);
-const SUPPORT = '../../test/e2e/support';
-const { ensureRuntime, installPackage, startN8n, bootstrapClient } = require(`${SUPPORT}/n8n.js`);
-const { nodeItems } = require(`${SUPPORT}/client.js`);
+const HARNESS = '../../tools/n8n-harness';
+const { ensureRuntime, installPackage, startN8n, bootstrapClient } = require(`${HARNESS}/n8n.js`);
+const { nodeItems } = require(`${HARNESS}/client.js`);
 const { node, linearWorkflow, triggerWorkflow, startStep, uploadWorkflow } = require(
-	`${SUPPORT}/workflows.js`,
+	`${HARNESS}/workflows.js`,
 );
-const { makeWav } = require(`${SUPPORT}/wav.js`);
-const { sleep } = require(`${SUPPORT}/processes.js`);
-const { writeSparseWav } = require(`${SUPPORT}/bigFiles.js`);
-const { startManual } = require(`${SUPPORT}/manualRuns.js`);
-const { startSimulator } = require('../../scripts/simulator/server.js');
+const { makeWav } = require('../../tools/mavi-simulator/wav.js');
+const { sleep } = require(`${HARNESS}/processes.js`);
+const { writeSparseWav } = require(`${HARNESS}/bigFiles.js`);
+const { startSimulator } = require('../../tools/mavi-simulator/server.js');
 
 export {
 	nodeItems,
@@ -28,7 +27,6 @@ export {
 	uploadWorkflow,
 	makeWav,
 	writeSparseWav,
-	startManual,
 	sleep,
 };
 

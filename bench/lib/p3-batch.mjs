@@ -81,7 +81,7 @@ export async function runP3({ client, credential, simulator, log, items = 30 }) 
 	const assetIds = [];
 	for (let i = 0; i < items; i++) {
 		const asset = simulator.assets.create(
-			{ fileName: `bench-${i}.wav`, mimeType: 'audio/wav', data: makeWav(1) },
+			{ fileName: `bench-${i}.wav`, mimeType: 'audio/wav', data: makeWav({ seconds: 1 }) },
 			simulator.options,
 		);
 		assetIds.push(asset.asset_id);

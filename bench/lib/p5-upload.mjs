@@ -1,4 +1,4 @@
-// P5 (issue 10): Read/Write Files from Disk -> Mavi Upload of a 256 MiB and a 1 GiB sparse WAV in
+// P5: Read/Write Files from Disk -> Mavi Upload of a 256 MiB and a 1 GiB sparse WAV in
 // real n8n (filesystem binary mode), sampling n8n's VmRSS: its peak growth should not depend on
 // the file size, since the file streams from n8n's binary store to Mavi.
 import { rmSync, writeFileSync } from 'node:fs';
@@ -8,9 +8,9 @@ import path from 'node:path';
 import { makeWav } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
-const SUPPORT = '../../test/e2e/support';
-const { measureRssGrowth, writeSparseWav } = require(`${SUPPORT}/bigFiles.js`);
-const { uploadWorkflow } = require(`${SUPPORT}/workflows.js`);
+const HARNESS = '../../tools/n8n-harness';
+const { measureRssGrowth, writeSparseWav } = require(`${HARNESS}/bigFiles.js`);
+const { uploadWorkflow } = require(`${HARNESS}/workflows.js`);
 
 const MIB = 1024 ** 2;
 
@@ -31,7 +31,7 @@ export async function runP5({ client, credential, n8n, simulator, log, sizesMiB 
 	// Rate limit off: the uploads follow each other faster than Mavi's 1 s window matters here.
 	simulator.configure({ rateLimit: false });
 	const warmUp = path.join(n8n.filesDir, 'p5-warm-up.wav');
-	writeFileSync(warmUp, makeWav(1));
+	writeFileSync(warmUp, makeWav({ seconds: 1 }));
 	await upload(client, credential, warmUp);
 	const runs = [];
 	for (const sizeMiB of sizesMiB) {

@@ -1,4 +1,4 @@
-// P6 (issue 11): n8n in queue mode, two 30-item Transcription -> Start batches at once on two
+// P6: n8n in queue mode, two 30-item Transcription -> Start batches at once on two
 // workers against the simulator's 1 request/s limit, in both rate-limit styles. Reuses the
 // queue-mode e2e cluster (PostgreSQL, Redis, main, 2 webhook processes, 2 workers).
 import { rmSync, writeFileSync } from 'node:fs';
@@ -10,9 +10,9 @@ const {
 	startCluster,
 	stopCluster,
 	describeCluster,
-} = require('../../test/e2e-queue/support/cluster.js');
-const { runConcurrentBatches } = require('../../test/e2e-queue/support/batches.js');
-const { useQueue } = require('../../test/e2e-queue/support/useQueue.js');
+} = require('../../tools/n8n-harness/queue/cluster.js');
+const { runConcurrentBatches } = require('../../tools/n8n-harness/queue/batches.js');
+const { useQueue } = require('../../tools/n8n-harness/queue/useQueue.js');
 
 const IDEAL_MS = 60_000; // 60 requests at 1 per second
 

@@ -16,7 +16,7 @@ export function buildRows(results) {
 	const { p1, p2, p3, p4, p5, p6, p7 } = results;
 	if (p1 && !p1.error) {
 		const { ours, oursNoOp, diy, diyAuth, diyAuthNoOp } = p1.variants;
-		// The fair comparison (issue 12): the same secret check on both sides, each workflow
+		// The fair comparison: the same secret check on both sides, each workflow
 		// ending at the node that emits one item per segment.
 		add(
 			'P1',
@@ -153,7 +153,7 @@ export function buildRows(results) {
 	}
 	if (p5 && !p5.error) {
 		const [small, large] = p5.runs;
-		// Flat: the bigger file costs at most 64 MB more, and neither exceeds issue 10's 150 MB.
+		// Flat: the bigger file costs at most 64 MB more, and neither exceeds 150 MB.
 		const flat = large.growthMb <= small.growthMb + 64 && large.growthMb <= 150;
 		add(
 			'P5',

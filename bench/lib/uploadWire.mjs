@@ -4,8 +4,6 @@ import { fork } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { startManual } from './harness.mjs';
-
 const LIB = path.dirname(fileURLToPath(import.meta.url));
 
 /** Resolves the next IPC message of `child` that satisfies `test`. */
@@ -88,6 +86,18 @@ export async function bareUpload(server, filePath, expectedBytes) {
 			await exited;
 		}
 	}
+}
+
+/** Starts a manual run the way the editor does (2.x reads the workflow from its database). */
+async function startManual(client, workflowId) {
+	const body = { triggerToStartFrom: { name: 'Manual Trigger' } };
+	if ((await client.n8nMajor()) < 2) {
+		body.workflowData = (await client.rest('GET', `/workflows/${workflowId}`)).body.data;
+	}
+	const res = await client.rest('POST', `/workflows/${workflowId}/run`, body);
+	const executionId = res.body && res.body.data && res.body.data.executionId;
+	if (res.status !== 200 || !executionId) throw new Error(`manual run: HTTP ${res.status}`);
+	return executionId;
 }
 
 /**

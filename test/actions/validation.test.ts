@@ -6,7 +6,7 @@ import { everythingSaid, runTranscribe, transcriptionStart } from '../support/ru
 
 jest.setTimeout(30_000);
 
-// Input validation (issue 6 R7): every case fails before any request reaches the simulator.
+// Input validation: every case fails before any request reaches the simulator.
 let mavi: Mavi;
 
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 'use strict';
-// Issue 13: `npm run dev` for real, as the README's "Try it in n8n without a Mavi account" tells a
+// `npm run dev` for real, as the README's "Try it in n8n without a Mavi account" tells a
 // newcomer: it comes up, imports the examples, publishes the trigger example, a transcription
 // started from the upload example reaches that trigger through the simulator, and Ctrl-C
 // (SIGINT to the whole process group, as a terminal sends it) leaves no process behind.
@@ -9,10 +9,10 @@ const os = require('node:os');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
 
-const { ROOT, OWNER, bootstrapClient } = require('../e2e/support/n8n');
-const { nodeItems } = require('../e2e/support/client');
-const { loadExamples } = require('../e2e/support/examples');
-const { freePort, isAlive, processGroupPids, sleep } = require('../e2e/support/processes');
+const { ROOT, OWNER, bootstrapClient } = require('../../tools/n8n-harness/n8n');
+const { nodeItems } = require('../../tools/n8n-harness/client');
+const { loadExamples } = require('../../tools/n8n-harness/examples');
+const { freePort, isAlive, processGroupPids, sleep } = require('../../tools/n8n-harness/processes');
 
 // The first run may install n8n (about 6 minutes cold) before n8n starts.
 jest.setTimeout(20 * 60 * 1000);

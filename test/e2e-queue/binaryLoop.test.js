@@ -1,16 +1,16 @@
 'use strict';
-// Issue 11, acceptance 2: the whole loop in queue mode with binary data in the database (n8n's
+// The whole loop in queue mode with binary data in the database (n8n's
 // default there): Read/Write Files from Disk -> Upload -> Start on a worker, the simulator's
 // callback on a webhook process, the trigger's execution with the segments on a worker.
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { nodeItems } = require('../e2e/support/client');
+const { nodeItems } = require('../../tools/n8n-harness/client');
 const { publishTrigger } = require('../e2e/support/environment');
-const { makeWav } = require('../e2e/support/wav');
-const wf = require('../e2e/support/workflows');
-const { useQueue, callbackUrl, workerOf } = require('./support/useQueue');
+const { makeWav } = require('../../tools/mavi-simulator/wav');
+const wf = require('../../tools/n8n-harness/workflows');
+const { useQueue, callbackUrl, workerOf } = require('../../tools/n8n-harness/queue/useQueue');
 
 jest.setTimeout(180000);
 
@@ -31,7 +31,7 @@ test('file -> Upload -> Start on a worker, callback -> trigger execution with th
 		credential: env.credential,
 	});
 	env.simulator.setWebhookUrl(callbackUrl(env.webhooks[1], trigger.webhookPath));
-	const wav = makeWav(3);
+	const wav = makeWav({ seconds: 3 });
 	const filePath = path.join(env.state.filesDir, 'queue-loop.wav');
 	fs.writeFileSync(filePath, wav);
 

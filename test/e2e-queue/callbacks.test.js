@@ -1,14 +1,14 @@
 'use strict';
-// Issue 11, acceptance 1 and 4: the trigger in queue mode. Production webhooks are served by the
+// The trigger in queue mode. Production webhooks are served by the
 // two `n8n webhook` processes (main has N8N_DISABLE_PRODUCTION_MAIN_PROCESS), executions run on
 // the workers. The trigger's duplicate memory is per webhook process; the Remove Duplicates
 // recipe (n8n's database) holds across them.
-const { nodeItems } = require('../e2e/support/client');
+const { nodeItems } = require('../../tools/n8n-harness/client');
 const { publishTrigger } = require('../e2e/support/environment');
-const { E2E_API_KEY } = require('../e2e/support/secrets');
-const { startRelay, startTasks } = require('../e2e/support/stress-relay');
-const wf = require('../e2e/support/workflows');
-const { useQueue, callbackUrl, workerOf } = require('./support/useQueue');
+const { E2E_API_KEY } = require('../../tools/n8n-harness/secrets');
+const { startRelay, startTasks } = require('../e2e/support/callbackRelay');
+const wf = require('../../tools/n8n-harness/workflows');
+const { useQueue, callbackUrl, workerOf } = require('../../tools/n8n-harness/queue/useQueue');
 
 jest.setTimeout(180000);
 

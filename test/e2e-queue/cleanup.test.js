@@ -1,13 +1,13 @@
 'use strict';
-// Issue 11, acceptance 5: nothing the harness starts outlives it, also after a failure. The
+// Nothing the harness starts outlives it, also after a failure. The
 // suite's own teardown checks its cluster (globalTeardown.js); here a process that started
 // PostgreSQL and Redis the same way dies badly, and both must still go away.
 const fs = require('node:fs');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
 
-const { sleep } = require('../e2e/support/processes');
-const { livingMembers } = require('./support/ownership');
+const { sleep } = require('../../tools/n8n-harness/processes');
+const { livingMembers } = require('../../tools/n8n-harness/queue/ownership');
 
 jest.setTimeout(120000);
 

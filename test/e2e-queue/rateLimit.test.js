@@ -1,5 +1,5 @@
 'use strict';
-// Issue 11, acceptance 3: the 1 request/s limit across workers. Two 30-item Start batches run at
+// The 1 request/s limit across workers. Two 30-item Start batches run at
 // the same time on the two workers, each with its own in-process limiter, against the
 // simulator's real limit in both of its styles (429, and the ambiguous 400 that also means
 // "asset not ready"). All 60 tasks must start exactly once, no item may fail, and the account's
@@ -7,9 +7,9 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { ROOT } = require('../e2e/support/n8n');
-const { runConcurrentBatches, ITEMS } = require('./support/batches');
-const { useQueue } = require('./support/useQueue');
+const { ROOT } = require('../../tools/n8n-harness/n8n');
+const { runConcurrentBatches, ITEMS } = require('../../tools/n8n-harness/queue/batches');
+const { useQueue } = require('../../tools/n8n-harness/queue/useQueue');
 
 jest.setTimeout(6 * 60_000);
 

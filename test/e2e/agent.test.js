@@ -1,15 +1,15 @@
 'use strict';
-// Issue 14 §3: an AI Agent in a real n8n calls Mavi Transcribe as a tool. The OpenAI Chat Model
+// An AI Agent in a real n8n calls Mavi Transcribe as a tool. The OpenAI Chat Model
 // talks to a scripted OpenAI-compatible server on loopback (support/fakeOpenAi.js); the tool call
 // reaches the simulator's speech-to-text endpoint, and the transcript comes back in the answer.
 const { startMediaServer } = require('../support/mediaServer');
-const { nodeItems } = require('./support/client');
+const { nodeItems } = require('../../tools/n8n-harness/client');
 const { startFakeOpenAi } = require('./support/fakeOpenAi');
 const { useMaviEnvironment } = require('./support/environment');
 const { secretLeaks } = require('./support/leaks');
-const { E2E_API_KEY } = require('./support/secrets');
-const { makeWav } = require('./support/wav');
-const wf = require('./support/workflows');
+const { E2E_API_KEY } = require('../../tools/n8n-harness/secrets');
+const { makeWav } = require('../../tools/mavi-simulator/wav');
+const wf = require('../../tools/n8n-harness/workflows');
 
 jest.setTimeout(180000);
 
@@ -108,7 +108,7 @@ test.each([
 	'AI Agent (%s) -> Mavi tool: the transcript reaches the answer',
 	async (_api, responsesApi, path) => {
 		const file = `customer-call-${path.split('/').pop()}.wav`;
-		const url = media.add(file, makeWav(9, responsesApi ? 440 : 523)); // other bytes, other words
+		const url = media.add(file, makeWav({ seconds: 9, frequency: responsesApi ? 440 : 523 })); // other bytes, other words
 		openAi ??= await createOpenAiCredential();
 		const prompt = `Please transcribe this recording and quote what is said: ${url}`;
 		const created = await client.createWorkflow(agentWorkflow(openAi, prompt, responsesApi));

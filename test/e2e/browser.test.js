@@ -1,5 +1,5 @@
 'use strict';
-// Issue 5, "In a real browser": Debian's chromium signs in to the real n8n, opens imported
+// In a real browser: Debian's chromium signs in to the real n8n, opens imported
 // examples, and checks what a user sees in the Mavi Transcribe and trigger panels, on n8n 2.x
 // and 1.x. Screenshots go to test/artifacts/browser/ (browser-1x/ for 1.x; git-ignored); with
 // MAVI_DOC_SCREENSHOTS=1 the two README images in docs/images/ are refreshed from the 2.x shots.
@@ -8,10 +8,10 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const browser = require('./support/browser');
-const { loadExamples, prepareExample } = require('./support/examples');
+const { loadExamples, prepareExample } = require('../../tools/n8n-harness/examples');
 const { useN8n } = require('./support/instance');
-const { ROOT, n8nLine } = require('./support/n8n');
-const { E2E_API_KEY, E2E_WEBHOOK_TOKEN } = require('./support/secrets');
+const { ROOT, n8nLine } = require('../../tools/n8n-harness/n8n');
+const { E2E_API_KEY, E2E_WEBHOOK_TOKEN } = require('../../tools/n8n-harness/secrets');
 
 jest.setTimeout(180000);
 

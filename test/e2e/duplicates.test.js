@@ -1,20 +1,24 @@
 'use strict';
-// Issue 6, R4: duplicate and out-of-order deliveries of Mavi callbacks. While n8n runs, the
+// Duplicate and out-of-order deliveries of Mavi callbacks. While n8n runs, the
 // trigger's own memory gives one execution per task_id. Across a restart (a private n8n, so the
 // shared one is not disturbed) only the shipped Remove Duplicates example keeps it at one.
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { startSimulator } = require('../../scripts/simulator/server.js');
-const { nodeItems } = require('./support/client');
-const { EXAMPLES_DIR, prepareExample, triggerWebhookPath } = require('./support/examples');
+const { startSimulator } = require('../../tools/mavi-simulator/server.js');
+const { nodeItems } = require('../../tools/n8n-harness/client');
+const {
+	EXAMPLES_DIR,
+	prepareExample,
+	triggerWebhookPath,
+} = require('../../tools/n8n-harness/examples');
 const { publishTrigger } = require('./support/environment');
 const { secretLeaks } = require('./support/leaks');
-const { E2E_API_KEY, E2E_WEBHOOK_TOKEN } = require('./support/secrets');
-const { startPrivateN8n } = require('./support/stress-private');
-const { startRelay, startTasks } = require('./support/stress-relay');
-const wf = require('./support/workflows');
+const { E2E_API_KEY, E2E_WEBHOOK_TOKEN } = require('../../tools/n8n-harness/secrets');
+const { startPrivateN8n } = require('../../tools/n8n-harness/privateN8n');
+const { startRelay, startTasks } = require('./support/callbackRelay');
+const wf = require('../../tools/n8n-harness/workflows');
 
 jest.setTimeout(240000);
 
@@ -87,8 +91,8 @@ afterAll(async () => {
 	if (instance) await instance.close();
 });
 
-test('R4: each callback twice and out of order gives exactly one execution per task_id', async () => {
-	const trigger = await publishTrigger(client(), { name: 'e2e R4: trigger', credential });
+test('each callback twice and out of order gives exactly one execution per task_id', async () => {
+	const trigger = await publishTrigger(client(), { name: 'e2e duplicates: trigger', credential });
 	relay.target = productionUrl(trigger.webhookPath);
 
 	const taskIds = await startTasks(simulator, E2E_API_KEY, TASKS);
@@ -101,13 +105,13 @@ test('R4: each callback twice and out of order gives exactly one execution per t
 	const executions = await executionsAfterDeliveries(trigger.id, TASKS);
 	const perTask = executionsPerTask(executions, taskIds);
 	process.stderr.write(
-		`[R4] ${order.length} deliveries of ${TASKS} tasks -> executions per task_id ${JSON.stringify(Object.values(perTask))}\n`,
+		`[duplicates] ${order.length} deliveries of ${TASKS} tasks -> executions per task_id ${JSON.stringify(Object.values(perTask))}\n`,
 	);
 	expect(executions).toHaveLength(TASKS);
 	expect(Object.values(perTask)).toEqual(taskIds.map(() => 1));
 });
 
-test('R4: across an n8n restart, the Remove Duplicates example processes each task_id once', async () => {
+test('across an n8n restart, the Remove Duplicates example processes each task_id once', async () => {
 	const example = JSON.parse(
 		fs.readFileSync(path.join(EXAMPLES_DIR, 'trigger-remove-duplicates.json'), 'utf8'),
 	);
@@ -118,7 +122,7 @@ test('R4: across an n8n restart, the Remove Duplicates example processes each ta
 		credential,
 		webhookIds: { [triggerName]: crypto.randomUUID() },
 	});
-	workflow.name = 'e2e R4: Remove Duplicates example';
+	workflow.name = 'e2e duplicates: Remove Duplicates example';
 	const created = await client().createWorkflow(workflow);
 	await client().publish(created.id);
 	relay.bodies = [];
@@ -142,7 +146,7 @@ test('R4: across an n8n restart, the Remove Duplicates example processes each ta
 	const passed = itemsPerTask(all, 'Remove Duplicates');
 	const triggered = executionsPerTask(all, taskIds);
 	process.stderr.write(
-		`[R4 restart] executions per task_id from the trigger: ${JSON.stringify(Object.values(triggered))}; ` +
+		`[duplicates after restart] executions per task_id from the trigger: ${JSON.stringify(Object.values(triggered))}; ` +
 			`items past Remove Duplicates per task_id: ${JSON.stringify(taskIds.map((id) => passed[id] || 0))}\n`,
 	);
 	expect(afterRestart).toHaveLength(TASKS);
@@ -151,7 +155,7 @@ test('R4: across an n8n restart, the Remove Duplicates example processes each ta
 	expect(Object.keys(passed).sort()).toEqual([...taskIds].sort());
 });
 
-test('R5: no API key or webhook token in the n8n log (both runs), simulator log or executions', async () => {
+test('no API key or webhook token in the n8n log (both runs), simulator log or executions', async () => {
 	const workflowIds = (await client().listWorkflows()).map((w) => w.id);
 	const leaks = await secretLeaks(client(), {
 		logFile: instance.n8n.logFile,

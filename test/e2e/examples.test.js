@@ -1,15 +1,15 @@
 'use strict';
-// Issue 5: every examples/*.json imports into the real n8n with known node types and versions;
+// Every examples/*.json imports into the real n8n with known node types and versions;
 // the action examples run and the trigger examples publish and process callbacks.
 const fs = require('node:fs');
 
-const { nodeItems } = require('./support/client');
-const { loadExamples, prepareExample, triggerWebhookPath } = require('./support/examples');
+const { nodeItems } = require('../../tools/n8n-harness/client');
+const { loadExamples, prepareExample, triggerWebhookPath } = require('../../tools/n8n-harness/examples');
 const { useMaviEnvironment } = require('./support/environment');
 const { secretLeaks } = require('./support/leaks');
-const { E2E_WEBHOOK_TOKEN } = require('./support/secrets');
-const { makeWav } = require('./support/wav');
-const { transcriptionCallback, randomTaskId } = require('./support/workflows');
+const { E2E_WEBHOOK_TOKEN } = require('../../tools/n8n-harness/secrets');
+const { makeWav } = require('../../tools/mavi-simulator/wav');
+const { transcriptionCallback, randomTaskId } = require('../../tools/n8n-harness/workflows');
 
 jest.setTimeout(120000);
 
@@ -47,7 +47,7 @@ beforeAll(async () => {
 		const versions = Array.isArray(type.version) ? type.version : [type.version];
 		nodeTypes.set(type.name, [...(nodeTypes.get(type.name) || []), ...versions]);
 	}
-	fs.writeFileSync(n8n.filePath('meeting.wav'), makeWav(6));
+	fs.writeFileSync(n8n.filePath('meeting.wav'), makeWav({ seconds: 6 }));
 });
 
 afterAll(async () => {

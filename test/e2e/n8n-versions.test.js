@@ -1,21 +1,21 @@
 'use strict';
-// Issue 13: the e2e suite runs against n8n 2.x (project e2e) and 1.x (project e2e-1x). This file
+// The e2e suite runs against n8n 2.x (project e2e) and 1.x (project e2e-1x). This file
 // proves from the outside what could differ between them: the instance is the pinned version,
 // zod is n8n's own copy there too, and the answer Mavi gets for a callback is JSON 2xx on both.
 const path = require('node:path');
 const fs = require('node:fs');
 const { spawnSync } = require('node:child_process');
 
-const { nodeItems } = require('./support/client');
+const { nodeItems } = require('../../tools/n8n-harness/client');
 const { publishTrigger, useMaviEnvironment } = require('./support/environment');
-const { ROOT, PACKAGE_NAME } = require('./support/n8n');
-const { E2E_WEBHOOK_TOKEN } = require('./support/secrets');
-const { makeWav } = require('./support/wav');
-const wf = require('./support/workflows');
+const { ROOT, PACKAGE_NAME } = require('../../tools/n8n-harness/n8n');
+const { E2E_WEBHOOK_TOKEN } = require('../../tools/n8n-harness/secrets');
+const { makeWav } = require('../../tools/mavi-simulator/wav');
+const wf = require('../../tools/n8n-harness/workflows');
 
 jest.setTimeout(120000);
 
-const SPEC_DIRS = { '2x': 'n8n-runtime', '1x': 'n8n-runtime-1x' };
+const SPEC_DIRS = { '2x': 'tools/n8n-harness/runtimes/2x', '1x': 'tools/n8n-harness/runtimes/1x' };
 
 let n8n;
 let client;
@@ -91,7 +91,7 @@ test('inside n8n, a broken envelope (task_id not a string) gets 400 with its rea
 test('inside n8n, the action node (its API answers are checked by zod schemas) loads and runs', async () => {
 	const types = await client.nodeTypeNames();
 	expect(types).toEqual(expect.arrayContaining(['n8n-nodes-mavi.maviTranscribe']));
-	fs.writeFileSync(n8n.filePath('versions.wav'), makeWav(2));
+	fs.writeFileSync(n8n.filePath('versions.wav'), makeWav({ seconds: 2 }));
 	const workflow = wf.uploadWorkflow({
 		name: 'e2e versions: upload and start',
 		filePath: n8n.filePath('versions.wav'),

@@ -1,17 +1,17 @@
 'use strict';
-// Issue 6 against the real n8n: R3 (every way of not presenting the webhook token gets 401 and
-// starts nothing) and a sample of R1 (only broken envelopes get a 4xx, n8n keeps serving). The
-// full 500-body run is `npm run test:stress`. Issue 12: secure by default (a credential without
+// Reliability against the real n8n: every way of not presenting the webhook token gets 401 and
+// starts nothing, and a sample of the hostile callbacks (only broken envelopes get a 4xx, n8n
+// keeps serving). The full 500-body run is the stress suite. Secure by default (a credential without
 // a Webhook Token cannot be published) and the token scrubbed by value from execution data.
-const { hostileSample, validCallback } = require('../../scripts/stress/hostile-bodies');
-const { sendHostile } = require('../../scripts/stress/r1-hostile');
-const { rawPost } = require('../../scripts/stress/http');
-const { nodeItems } = require('./support/client');
+const { hostileSample, validCallback } = require('../stress/hostile-bodies');
+const { sendHostile } = require('../stress/hostileCallbacks');
+const { rawPost } = require('../stress/http');
+const { nodeItems } = require('../../tools/n8n-harness/client');
 const { publishTrigger } = require('./support/environment');
 const { secretLeaks } = require('./support/leaks');
 const { useN8n } = require('./support/instance');
-const { E2E_API_KEY, E2E_WEBHOOK_TOKEN } = require('./support/secrets');
-const wf = require('./support/workflows');
+const { E2E_API_KEY, E2E_WEBHOOK_TOKEN } = require('../../tools/n8n-harness/secrets');
+const wf = require('../../tools/n8n-harness/workflows');
 
 jest.setTimeout(120000);
 
@@ -51,14 +51,14 @@ beforeAll(async () => {
 		baseUrl: 'http://127.0.0.1:9/serve/api/v2',
 		webhookToken: E2E_WEBHOOK_TOKEN,
 	});
-	trigger = await publishTrigger(client, { name: 'e2e R1/R3: trigger', credential });
+	trigger = await publishTrigger(client, { name: 'e2e reliability: trigger', credential });
 });
 
 afterAll(async () => {
 	if (n8n) await n8n.close();
 });
 
-test('R3: missing, wrong, other-length and body-only tokens get 401 and start no execution', async () => {
+test('missing, wrong, other-length and body-only tokens get 401 and start no execution', async () => {
 	const before = await countExecutions();
 	const sameLength = E2E_WEBHOOK_TOKEN.replace(/.$/, (c) => (c === 'x' ? 'y' : 'x'));
 	const json = { 'content-type': 'application/json' };
@@ -101,7 +101,7 @@ test('R3: missing, wrong, other-length and body-only tokens get 401 and start no
 	await barrier(before + 1);
 });
 
-test('R1 sample: 20 hostile bodies: only broken envelopes get a 4xx, and n8n keeps serving', async () => {
+test('20 hostile bodies: only broken envelopes get a 4xx, and n8n keeps serving', async () => {
 	const before = await countExecutions();
 	const sample = hostileSample(20);
 	const sent = await sendHostile(webhookUrl(`?token=${E2E_WEBHOOK_TOKEN}`), sample, {
@@ -118,14 +118,14 @@ test('R1 sample: 20 hostile bodies: only broken envelopes get a 4xx, and n8n kee
 	await barrier(before + sent.started + 1);
 });
 
-test('issue 12 acceptance 4: without a Webhook Token publishing fails with a clear error; the opt-in works', async () => {
+test('without a Webhook Token publishing fails with a clear error; the opt-in works', async () => {
 	const tokenless = await client.createCredential({
 		name: 'Mavi e2e (no webhook token)',
 		apiKey: E2E_API_KEY,
 		baseUrl: 'http://127.0.0.1:9/serve/api/v2',
 	});
 	const { workflow, webhookPath } = wf.triggerWorkflow({
-		name: 'e2e issue 12: no token',
+		name: 'e2e: no token',
 		credential: tokenless,
 	});
 	const created = await client.createWorkflow(workflow);
@@ -135,7 +135,7 @@ test('issue 12 acceptance 4: without a Webhook Token publishing fails with a cle
 		() => 'published',
 		(error) => String(error.message),
 	);
-	process.stderr.write(`[issue 12] publishing without a Webhook Token: ${failure}\n`);
+	process.stderr.write(`[no token] publishing without a Webhook Token: ${failure}\n`);
 	expect(failure).toMatch(/trigger failed to activate: .*no Webhook Token/);
 	const unprotected = await client.postWebhook(
 		webhookPath,
@@ -148,7 +148,7 @@ test('issue 12 acceptance 4: without a Webhook Token publishing fails with a cle
 	expect(await client.listExecutions(created.id)).toEqual([]);
 
 	const optIn = await publishTrigger(client, {
-		name: 'e2e issue 12: no token, opted in',
+		name: 'e2e: no token, opted in',
 		credential: tokenless,
 		parameters: { allowUnauthenticated: true },
 	});
@@ -162,9 +162,9 @@ test('issue 12 acceptance 4: without a Webhook Token publishing fails with a cle
 	expect(execution.status).toBe('success');
 });
 
-test('issue 12 acceptance 5: the token in the query, x-forwarded-uri, referer and the body reaches no execution data', async () => {
+test('the token in the query, x-forwarded-uri, referer and the body reaches no execution data', async () => {
 	const headersTrigger = await publishTrigger(client, {
-		name: 'e2e issue 12: headers and raw payload',
+		name: 'e2e: headers and raw payload',
 		credential,
 		parameters: { options: { includeHeaders: true, includeRawPayload: true } },
 	});

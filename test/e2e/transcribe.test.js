@@ -1,15 +1,15 @@
 'use strict';
-// Issue 3 §4 a, c, d: the Mavi Transcribe node inside a real n8n, against the simulator.
+// The Mavi Transcribe node inside a real n8n, against the simulator.
 const fs = require('node:fs');
 const http = require('node:http');
 
 const { SEGMENT_ITEM_KEYS } = require('../support/segmentKeys');
-const { nodeItems } = require('./support/client');
+const { nodeItems } = require('../../tools/n8n-harness/client');
 const { useMaviEnvironment } = require('./support/environment');
 const { secretLeaks } = require('./support/leaks');
-const { E2E_API_KEY, E2E_WRONG_API_KEY, E2E_WEBHOOK_TOKEN } = require('./support/secrets');
-const { makeWav } = require('./support/wav');
-const { uploadWorkflow, startStep, transcribeAndWaitStep } = require('./support/workflows');
+const { E2E_API_KEY, E2E_WRONG_API_KEY, E2E_WEBHOOK_TOKEN } = require('../../tools/n8n-harness/secrets');
+const { makeWav } = require('../../tools/mavi-simulator/wav');
+const { uploadWorkflow, startStep, transcribeAndWaitStep } = require('../../tools/n8n-harness/workflows');
 
 jest.setTimeout(120000);
 
@@ -61,7 +61,7 @@ beforeAll(async () => {
 	receiver = await startReceiver();
 	simulator.setWebhookUrl(`http://127.0.0.1:${receiver.address().port}/mavi`);
 	wavPath = n8n.filePath('actions-meeting.wav');
-	fs.writeFileSync(wavPath, makeWav(5));
+	fs.writeFileSync(wavPath, makeWav({ seconds: 5 }));
 });
 
 afterAll(async () => {

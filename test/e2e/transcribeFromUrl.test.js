@@ -1,15 +1,15 @@
 'use strict';
-// Issue 14 in a real n8n: Transcribe from URL, one Output vocabulary in the action node and the
+// In a real n8n: Transcribe from URL, one Output vocabulary in the action node and the
 // trigger (one transcript feeds both), and subtitle files written by Write Files to Disk.
 const fs = require('node:fs');
 
 const { startMediaServer } = require('../support/mediaServer');
 const { SEGMENT_ITEM_KEYS } = require('../support/segmentKeys');
-const { nodeItems } = require('./support/client');
+const { nodeItems } = require('../../tools/n8n-harness/client');
 const { publishTrigger, useMaviEnvironment } = require('./support/environment');
-const { E2E_API_KEY, E2E_WEBHOOK_TOKEN } = require('./support/secrets');
-const { makeWav } = require('./support/wav');
-const wf = require('./support/workflows');
+const { E2E_API_KEY, E2E_WEBHOOK_TOKEN } = require('../../tools/n8n-harness/secrets');
+const { makeWav } = require('../../tools/mavi-simulator/wav');
+const wf = require('../../tools/n8n-harness/workflows');
 
 jest.setTimeout(180000);
 
@@ -80,7 +80,7 @@ beforeAll(async () => {
 		simulatorOptions: { segments: 5, speakers: 2 },
 	}));
 	media = await startMediaServer();
-	const wav = makeWav(8);
+	const wav = makeWav({ seconds: 8 });
 	mediaUrl = media.add('standup.wav', wav);
 	const form = new FormData();
 	form.append('file', new Blob([wav], { type: 'audio/wav' }), 'standup.wav');

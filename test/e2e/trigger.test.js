@@ -1,16 +1,16 @@
 'use strict';
-// Issue 3 §4 b and e, issue 4 e2e: the published Mavi Transcription Trigger in a real n8n,
+// The published Mavi Transcription Trigger in a real n8n,
 // fed by the simulator's callbacks and by hand-made (also hostile) requests.
 const fs = require('node:fs');
 
 const { SEGMENT_ITEM_KEYS } = require('../support/segmentKeys');
-const { nodeItems } = require('./support/client');
+const { nodeItems } = require('../../tools/n8n-harness/client');
 const { publishTrigger, useMaviEnvironment } = require('./support/environment');
 const { secretLeaks } = require('./support/leaks');
 const { logLinesWith } = require('./support/n8nLog');
-const { E2E_WEBHOOK_TOKEN } = require('./support/secrets');
-const { makeWav } = require('./support/wav');
-const wf = require('./support/workflows');
+const { E2E_WEBHOOK_TOKEN } = require('../../tools/n8n-harness/secrets');
+const { makeWav } = require('../../tools/mavi-simulator/wav');
+const wf = require('../../tools/n8n-harness/workflows');
 
 jest.setTimeout(120000);
 
@@ -29,7 +29,7 @@ const executionTaskIds = (executions) => executions.map((e) => triggerItems(e)[0
 
 /** Runs the Start workflow on a WAV whose name steers the simulator; returns the task_id. */
 async function startTask(fileName) {
-	fs.writeFileSync(n8n.filePath(fileName), makeWav(4));
+	fs.writeFileSync(n8n.filePath(fileName), makeWav({ seconds: 4 }));
 	const workflow = wf.uploadWorkflow({
 		name: `e2e b: start ${fileName}`,
 		filePath: n8n.filePath(fileName),
@@ -179,7 +179,7 @@ async function deliverAndRead(body) {
 	return waitForTask(body.task_id);
 }
 
-test('issue 12 acceptance 1: a segment with end_time null costs nothing but its own end time', async () => {
+test('a segment with end_time null costs nothing but its own end time', async () => {
 	const before = await countExecutions();
 	const texts = ['one', 'two', 'three', 'four', 'five'];
 	const segments = texts.map((text, i) => ({
@@ -201,7 +201,7 @@ test('issue 12 acceptance 1: a segment with end_time null costs nothing but its 
 	expect(await barrier()).toHaveLength(before + 2);
 });
 
-test('issue 12 acceptance 2: a valid envelope with data.data = {summary} is 2xx, no execution, one log line', async () => {
+test('a valid envelope with data.data = {summary} is 2xx, no execution, one log line', async () => {
 	const before = await countExecutions();
 	const body = { ...wf.transcriptionCallback(wf.randomTaskId()) };
 	body.data = { ...body.data, data: { summary: 'The meeting agreed on a date.' } };
@@ -212,14 +212,14 @@ test('issue 12 acceptance 2: a valid envelope with data.data = {summary} is 2xx,
 		'callback started no execution',
 		`task_id "${body.task_id}"`,
 	]);
-	process.stderr.write(`[issue 12] n8n log line: ${lines[0]}\n`);
+	process.stderr.write(`[summary ignored] n8n log line: ${lines[0]}\n`);
 	expect(lines).toHaveLength(1);
 	expect(lines[0]).toMatch(/HTTP 200: Not a transcript.*"Pass Through Other Results" is off/);
 	expect(lines[0]).not.toContain('meeting agreed');
 	expect(await barrier()).toHaveLength(before + 1);
 });
 
-test('issue 12 acceptance 3: a named-speaker callback gives items with speaker Alice and Bob', async () => {
+test('a named-speaker callback gives items with speaker Alice and Bob', async () => {
 	const taskId = wf.randomTaskId();
 	const body = {
 		code: 200,

@@ -1,16 +1,16 @@
 'use strict';
-// Issue 10 in the real n8n (filesystem binary mode, its default): a 1 GiB upload streams from
+// Upload in the real n8n (filesystem binary mode, its default): a 1 GiB upload streams from
 // n8n's binary store in constant memory, a FAILED asset's error item names it, and stopping a
 // 100-item batch stops its requests.
 const fs = require('node:fs');
 
-const { measureRssGrowth, sha256File, writeSparseWav } = require('./support/bigFiles');
-const { nodeItems } = require('./support/client');
+const { measureRssGrowth, sha256File, writeSparseWav } = require('../../tools/n8n-harness/bigFiles');
+const { nodeItems } = require('../../tools/n8n-harness/client');
 const { useMaviEnvironment } = require('./support/environment');
 const { startManual, withRunData } = require('./support/manualRuns');
-const { sleep } = require('./support/processes');
-const { makeWav } = require('./support/wav');
-const wf = require('./support/workflows');
+const { sleep } = require('../../tools/n8n-harness/processes');
+const { makeWav } = require('../../tools/mavi-simulator/wav');
+const wf = require('../../tools/n8n-harness/workflows');
 
 jest.setTimeout(600000);
 
@@ -47,7 +47,7 @@ async function runUpload(name, filePath, { uploadOptions = {}, onError } = {}) {
 
 function smallWav(name) {
 	const filePath = env.n8n.filePath(name);
-	fs.writeFileSync(filePath, makeWav(1));
+	fs.writeFileSync(filePath, makeWav({ seconds: 1 }));
 	createdFiles.push(filePath);
 	return filePath;
 }

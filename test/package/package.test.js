@@ -1,5 +1,5 @@
 'use strict';
-// Issue 2, acceptance 2: what n8n reads from package.json, checked against the built dist/.
+// What n8n reads from package.json, checked against the built dist/.
 const fs = require('node:fs');
 const path = require('node:path');
 

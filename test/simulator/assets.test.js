@@ -3,12 +3,16 @@
 const crypto = require('node:crypto');
 const http = require('node:http');
 
-const { KEY, startFastSimulator, api, wavForm, uploadWav, makeWav, sleep } = require('./support');
+const { KEY, startFastSimulator, steppedClock, api, wavForm, uploadWav, makeWav } = require(
+	'./support',
+);
 
 describe('simulator: assets', () => {
 	let sim;
+	let clock;
 	beforeAll(async () => {
 		sim = await startFastSimulator({ assetReadyMs: 400 });
+		clock = steppedClock(sim);
 	});
 	afterAll(() => sim.stop());
 
@@ -34,12 +38,12 @@ describe('simulator: assets', () => {
 	});
 
 	it('moves WAITING -> UPLOADING -> SUCCESS over assetReadyMs, with string sizes and times', async () => {
-		const before = Date.now();
+		const before = sim.now();
 		const assetId = await uploadWav(sim, { seconds: 1 });
 		const seen = [(await metadata(assetId)).upload_status];
-		await sleep(150);
+		clock.advance(150);
 		seen.push((await metadata(assetId)).upload_status);
-		await sleep(300);
+		clock.advance(300);
 		const final = await metadata(assetId);
 		seen.push(final.upload_status);
 		expect(seen).toEqual(['WAITING', 'UPLOADING', 'SUCCESS']);
@@ -48,13 +52,13 @@ describe('simulator: assets', () => {
 			expect(final[field]).toMatch(/^\d+$/);
 		}
 		expect(Number(final.create_time)).toBeGreaterThanOrEqual(before);
-		expect(Number(final.create_time)).toBeLessThanOrEqual(Date.now());
+		expect(Number(final.create_time)).toBeLessThanOrEqual(sim.now());
 		expect(Number(final.modify_time)).toBeGreaterThan(Number(final.create_time));
 	});
 
 	it('ends FAILED for a file name containing failFilePattern', async () => {
 		const assetId = await uploadWav(sim, { fileName: 'will-FAIL.wav' });
-		await sleep(450);
+		clock.advance(450);
 		expect((await metadata(assetId)).upload_status).toBe('FAILED');
 	});
 
@@ -93,7 +97,7 @@ describe('simulator: assets', () => {
 		expect((await api(sim, 'GET', `/${assetId}/download`)).json.msg).toBe(
 			'Request has exceeded the limit.',
 		);
-		await sleep(420);
+		clock.advance(420);
 		const response = await fetch(`${sim.baseUrl}/${assetId}/download`, {
 			headers: { authorization: KEY },
 		});
@@ -122,7 +126,7 @@ describe('simulator: assets', () => {
 			body: bytes,
 		});
 		expect(forged.status).toBe(403);
-		await sleep(420);
+		clock.advance(420);
 		expect(await metadata(assetId)).toMatchObject({
 			upload_status: 'SUCCESS',
 			mime_type: 'audio/mpeg',
@@ -131,7 +135,7 @@ describe('simulator: assets', () => {
 	});
 
 	describe('streamed uploads (hashed and counted as they arrive)', () => {
-		const { buildMultipart } = require('../../scripts/simulator/multipart.js');
+		const { buildMultipart } = require('../../tools/mavi-simulator/multipart.js');
 
 		/** Sends a multipart body in chunks of `chunkSize` bytes, like a client streaming a file. */
 		function sendInChunks(body, contentType, chunkSize) {
@@ -182,7 +186,7 @@ describe('simulator: assets', () => {
 			const response = await sendInChunks(body, contentType, 1 << 20);
 			const assetId = response.json.data.asset_id;
 			expect((await metadata(assetId)).file_size).toBe(String(data.length));
-			await sleep(450);
+			clock.advance(450);
 			const download = await api(sim, 'GET', `/${assetId}/download`);
 			expect(download.status).toBe(501);
 		});

@@ -7,7 +7,8 @@ const {
 	wavForm,
 	makeWav,
 	startReceiver,
-	sleep,
+	steppedClock,
+	until,
 } = require('./support');
 
 describe('simulator: seeded fault injection', () => {
@@ -81,21 +82,23 @@ describe('simulator: seeded fault injection', () => {
 	it("'slow' answers late, and creates nothing when the client gave up", async () => {
 		sim = await startFastSimulator({ webhookUrl: `${receiver.url}/hook` });
 		const assetId = await uploadWav(sim, { seconds: 2 });
-		sim.configure({ faults: { rate: 1, kinds: ['slow'], slowMs: 300 } });
+		sim.configure({ faults: { rate: 1, kinds: ['slow'], slowMs: 60_000 } });
 		const json = { asset_id: assetId };
-		await expect(
-			api(sim, 'POST', '/transcriptions/async-generate-audio', {
-				json,
-				signal: AbortSignal.timeout(100),
-			}),
-		).rejects.toThrow();
-		await sleep(350);
+		const client = new AbortController();
+		const impatient = api(sim, 'POST', '/transcriptions/async-generate-audio', {
+			json,
+			signal: client.signal,
+		});
+		// The client leaves once the simulator holds its request, and nothing is then done for it.
+		await until(() => sim.stats().faultsInjected.slow === 1);
+		client.abort();
+		await expect(impatient).rejects.toThrow();
+		await until(() => sim.stats().abandoned === 1);
 		expect(sim.stats().tasks).toHaveLength(0);
 
-		const started = Date.now();
+		sim.configure({ faults: { rate: 1, kinds: ['slow'], slowMs: 300 } });
 		const patient = await api(sim, 'POST', '/transcriptions/async-generate-audio', { json });
 		expect(patient.status).toBe(200);
-		expect(Date.now() - started).toBeGreaterThanOrEqual(290);
 		expect(sim.stats().tasks).toHaveLength(1);
 		expect(sim.stats().faultsInjected).toEqual({ slow: 2 });
 	});
@@ -157,14 +160,17 @@ describe('simulator: seeded fault injection', () => {
 			expect(sim.stats().assets).toHaveLength(1);
 		});
 
-		it("'stall-after' holds the answer past the client's patience; the asset exists anyway", async () => {
-			sim = await startFastSimulator({ faults: { rate: 1, kinds: ['stall-after'], slowMs: 5000 } });
-			await expect(
-				api(sim, 'POST', '/upload', {
-					body: wavForm(makeWav({ seconds: 1 })),
-					signal: AbortSignal.timeout(1500),
-				}),
-			).rejects.toThrow();
+		it("'stall-after' never answers, so the client gives up; the asset exists anyway", async () => {
+			sim = await startFastSimulator({ faults: { rate: 1, kinds: ['stall-after'] } });
+			const client = new AbortController();
+			const request = api(sim, 'POST', '/upload', {
+				body: wavForm(makeWav({ seconds: 1 })),
+				signal: client.signal,
+			});
+			// The client gives up only once the simulator did the work and holds the answer.
+			expect(await sim.waitForLostAnswers(1)).toEqual(['stall-after']);
+			client.abort();
+			await expect(request).rejects.toThrow();
 			expect(sim.stats().assets).toHaveLength(1);
 		});
 
@@ -173,8 +179,9 @@ describe('simulator: seeded fault injection', () => {
 			const assetId = await uploadWav(sim, { seconds: 2 });
 			sim.configure({ faults: { rate: 1, kinds: ['502-after'], limit: 1 } });
 			const sync = (json) => api(sim, 'POST', '/transcriptions/sync-generate-audio', { json });
+			const clock = steppedClock(sim);
 			expect((await sync({ asset_id: assetId })).status).toBe(502);
-			await sleep(1100);
+			clock.advance(1100);
 			expect((await sync({ asset_id: assetId })).status).toBe(200);
 			expect(sim.stats().syncRuns).toEqual([
 				{ endpoint: 'POST /transcriptions/sync-generate-audio', asset_id: assetId },

@@ -1,6 +1,6 @@
 'use strict';
 
-const { startFastSimulator, api, sleep } = require('./support');
+const { startFastSimulator, steppedClock, api } = require('./support');
 
 const AMBIGUOUS = { code: 400, msg: 'Request has exceeded the limit.', data: null };
 
@@ -10,6 +10,7 @@ describe('simulator: rate limit per account and endpoint', () => {
 
 	it('rejects a second request within the window with 429 by default', async () => {
 		sim = await startFastSimulator({ rateLimitMs: 300 });
+		steppedClock(sim);
 		expect((await api(sim, 'GET', '/re_0/metadata')).status).toBe(400);
 		const second = await api(sim, 'GET', '/re_0/metadata');
 		expect(second.status).toBe(429);
@@ -22,6 +23,7 @@ describe('simulator: rate limit per account and endpoint', () => {
 
 	it('answers the ambiguous 400 when rateLimitStyle is 400', async () => {
 		sim = await startFastSimulator({ rateLimitMs: 300, rateLimitStyle: '400' });
+		steppedClock(sim);
 		await api(sim, 'DELETE', '/re_0');
 		const second = await api(sim, 'DELETE', '/re_1');
 		expect(second.status).toBe(400);
@@ -31,6 +33,7 @@ describe('simulator: rate limit per account and endpoint', () => {
 
 	it('counts endpoints separately and different asset ids as one endpoint', async () => {
 		sim = await startFastSimulator({ rateLimitMs: 300 });
+		steppedClock(sim);
 		expect((await api(sim, 'GET', '/re_1/metadata')).status).toBe(400);
 		expect((await api(sim, 'GET', '/re_1/download')).status).toBe(400);
 		expect((await api(sim, 'DELETE', '/re_1')).status).toBe(400);
@@ -40,20 +43,22 @@ describe('simulator: rate limit per account and endpoint', () => {
 
 	it('measures from the last accepted request, so rejected ones do not extend the window', async () => {
 		sim = await startFastSimulator({ rateLimitMs: 250 });
+		const clock = steppedClock(sim);
 		await api(sim, 'GET', '/re_0/metadata');
-		await sleep(150);
+		clock.advance(150);
 		expect((await api(sim, 'GET', '/re_0/metadata')).status).toBe(429);
-		await sleep(130);
+		clock.advance(130);
 		expect((await api(sim, 'GET', '/re_0/metadata')).status).toBe(400);
 	});
 
 	it('enforces the real 1 request per second by default', async () => {
 		sim = await startFastSimulator({ rateLimitMs: undefined });
 		expect(sim.describeOptions().rateLimitMs).toBe(1000);
+		const clock = steppedClock(sim);
 		await api(sim, 'GET', '/re_0/metadata');
-		await sleep(700);
+		clock.advance(700);
 		expect((await api(sim, 'GET', '/re_0/metadata')).status).toBe(429);
-		await sleep(400);
+		clock.advance(400);
 		expect((await api(sim, 'GET', '/re_0/metadata')).status).toBe(400);
 	});
 

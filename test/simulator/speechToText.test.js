@@ -2,7 +2,7 @@
 
 const http = require('node:http');
 const { startFastSimulator, api, uploadWav } = require('./support');
-const { makeWav } = require('../../scripts/simulator/wav');
+const { makeWav } = require('../../tools/mavi-simulator/wav');
 
 describe('simulator: POST /transcriptions/speech-to-text', () => {
 	let sim;

@@ -4,7 +4,7 @@
 const http = require('node:http');
 const path = require('node:path');
 
-const SIM_DIR = path.join(__dirname, '..', '..', 'scripts', 'simulator');
+const SIM_DIR = path.join(__dirname, '..', '..', 'tools', 'mavi-simulator');
 const { startSimulator } = require(path.join(SIM_DIR, 'server.js'));
 const { makeWav } = require(path.join(SIM_DIR, 'wav.js'));
 
@@ -98,11 +98,28 @@ async function startReceiver({ status = 200 } = {}) {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Resolves once `condition()` holds: waits on the simulator's state, not on a duration. */
+async function until(condition) {
+	while (!condition()) await new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * Freezes the simulator's clock (rate-limit windows, asset lifecycles) at the current time; the
+ * test steps it with advance(ms), so nothing races real time.
+ */
+function steppedClock(sim) {
+	let now = Date.now();
+	sim.now = () => now;
+	return { advance: (ms) => (now += ms) };
+}
+
 module.exports = {
 	SIM_DIR,
 	KEY,
 	startSimulator,
 	startFastSimulator,
+	steppedClock,
+	until,
 	makeWav,
 	api,
 	wavForm,

@@ -1,6 +1,6 @@
 'use strict';
 
-const { startFastSimulator, api, uploadWav, sleep } = require('./support');
+const { startFastSimulator, steppedClock, api, uploadWav } = require('./support');
 
 const AMBIGUOUS = { code: 400, msg: 'Request has exceeded the limit.', data: null };
 
@@ -102,14 +102,17 @@ describe('simulator: synchronous transcription and validation', () => {
 
 	it('answers the ambiguous 400 for an asset that is not SUCCESS yet, and for a FAILED one', async () => {
 		sim.configure({ assetReadyMs: 300 });
+		const realClock = sim.now;
+		const clock = steppedClock(sim);
 		try {
 			const waiting = await uploadWav(sim, { seconds: 2, fileName: 'slow.wav' });
 			const failed = await uploadWav(sim, { seconds: 2, fileName: 'fail.wav' });
 			expect((await sync({ asset_id: waiting })).json).toEqual(AMBIGUOUS);
-			await sleep(320);
+			clock.advance(320);
 			expect((await sync({ asset_id: waiting })).status).toBe(200);
 			expect((await sync({ asset_id: failed })).json).toEqual(AMBIGUOUS);
 		} finally {
+			sim.now = realClock;
 			sim.configure({ assetReadyMs: 0 });
 		}
 	});

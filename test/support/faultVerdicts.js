@@ -1,5 +1,5 @@
-// Issue 10 acceptance 3, judged per item from what the simulator created and logged. Shared by
-// the unit test (test/transport/faultBatch.test.ts) and the stress run (scripts/stress/r2-faults.js).
+// Fault batches (no item may pay twice), judged per item from what the simulator created and logged. Shared by
+// the unit test (test/transport/faultBatch.test.ts) and the stress run (test/stress/faultBatches.js).
 
 // Faults after which Mavi surely did nothing; the '-after' kinds, 500 and drops may have been acted on.
 const NOT_PROCESSED = new Set(['429', '400', '503']);

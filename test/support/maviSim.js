@@ -2,9 +2,10 @@
 // and receive its webhook callbacks. Plain JS because it needs node:http and timers.
 const http = require('node:http');
 const path = require('node:path');
+const { makeWav: simulatorWav } = require('../../tools/mavi-simulator/wav');
 
 const { startSimulator } = require(
-	path.join(__dirname, '..', '..', 'scripts', 'simulator', 'server.js'),
+	path.join(__dirname, '..', '..', 'tools', 'mavi-simulator', 'server.js'),
 );
 
 // Recognisable, so a leak anywhere is easy to grep for. Kept out of the .ts tests, whose
@@ -62,29 +63,9 @@ async function startMavi(options = {}) {
 	};
 }
 
-/** A 16-bit mono PCM WAV of a 440 Hz tone: a real audio file, built in memory. */
+/** A real WAV of `seconds` (the simulator's generator, positional for brevity in tests). */
 function makeWav(seconds = 3, sampleRate = 8000) {
-	const samples = Math.round(seconds * sampleRate);
-	const buffer = Buffer.alloc(44 + samples * 2);
-	buffer.write('RIFF', 0, 'ascii');
-	buffer.writeUInt32LE(36 + samples * 2, 4);
-	buffer.write('WAVEfmt ', 8, 'ascii');
-	buffer.writeUInt32LE(16, 16);
-	buffer.writeUInt16LE(1, 20); // PCM
-	buffer.writeUInt16LE(1, 22); // mono
-	buffer.writeUInt32LE(sampleRate, 24);
-	buffer.writeUInt32LE(sampleRate * 2, 28);
-	buffer.writeUInt16LE(2, 32);
-	buffer.writeUInt16LE(16, 34);
-	buffer.write('data', 36, 'ascii');
-	buffer.writeUInt32LE(samples * 2, 40);
-	for (let i = 0; i < samples; i++) {
-		buffer.writeInt16LE(
-			Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / sampleRate)),
-			44 + i * 2,
-		);
-	}
-	return buffer;
+	return simulatorWav({ seconds, sampleRate });
 }
 
 /**

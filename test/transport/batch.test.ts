@@ -2,7 +2,7 @@ import type { Mavi } from '../support/maviSim';
 import { seedAsset, startMavi } from '../support/maviSim';
 import { runTranscribe, transcriptionStart } from '../support/runMavi';
 
-// Issue 2 acceptance 3: 30 Transcription → Start items against the simulator's real 1 s
+// 30 Transcription → Start items against the simulator's real 1 s
 // per-endpoint limit. Slow by design (about 30 s each).
 jest.setTimeout(120_000);
 

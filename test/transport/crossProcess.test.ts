@@ -3,9 +3,9 @@ import { sleep } from 'n8n-workflow';
 import { GAP_MS, LIMITED_EXTRA_MS, RateLimiter } from '../../nodes/Mavi/transport/rateLimiter';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { RateLimiter: ServerWindow } = require('../../scripts/simulator/faults.js');
+const { RateLimiter: ServerWindow } = require('../../tools/mavi-simulator/faults.js');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { createRandom } = require('../../scripts/simulator/prng.js');
+const { createRandom } = require('../../tools/mavi-simulator/prng.js');
 
 /**
  * Virtual time shared by several "processes": wait() queues a timer; run() advances the clock

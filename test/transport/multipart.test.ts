@@ -2,7 +2,7 @@ import { MultipartBody } from '../../nodes/Mavi/transport/multipart';
 
 // The simulator's own parser is the independent reader of what we encode.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { parseMultipart } = require('../../scripts/simulator/multipart.js');
+const { parseMultipart } = require('../../tools/mavi-simulator/multipart.js');
 
 async function collect(body: MultipartBody): Promise<Buffer> {
 	const chunks: Buffer[] = [];

@@ -4,9 +4,9 @@
 // cleanup.test.js checks that neither outlives this process.
 const path = require('node:path');
 
-const { ensureDebianPackages } = require('../../../scripts/system-packages');
-const { startPostgres } = require('./postgres');
-const { startRedis } = require('./redis');
+const { ensureDebianPackages } = require('../../../tools/n8n-harness/system-packages');
+const { startPostgres } = require('../../../tools/n8n-harness/queue/postgres');
+const { startRedis } = require('../../../tools/n8n-harness/queue/redis');
 
 (async () => {
 	const programs = ensureDebianPackages(['postgresql', 'redis-server'], 'the queue-mode suite');

@@ -4,9 +4,9 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { startCluster, stopCluster, clusterPids, describeCluster } = require('./cluster');
+const { startCluster, stopCluster, clusterPids, describeCluster } = require('../../../tools/n8n-harness/queue/cluster');
 const { sampleMemory } = require('./memory');
-const { stopOnInterrupt } = require('./ownership');
+const { stopOnInterrupt } = require('../../../tools/n8n-harness/queue/ownership');
 
 module.exports = async function globalSetup() {
 	const suiteStartedAt = Date.now();

@@ -5,10 +5,10 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { ROOT } = require('../../e2e/support/n8n');
-const { isAlive } = require('../../e2e/support/processes');
-const { stopCluster, clusterPids } = require('./cluster');
-const { livingMembers } = require('./ownership');
+const { ROOT } = require('../../../tools/n8n-harness/n8n');
+const { isAlive } = require('../../../tools/n8n-harness/processes');
+const { stopCluster, clusterPids } = require('../../../tools/n8n-harness/queue/cluster');
+const { livingMembers } = require('../../../tools/n8n-harness/queue/ownership');
 
 module.exports = async function globalTeardown() {
 	const shared = globalThis.__MAVI_E2E_QUEUE__;

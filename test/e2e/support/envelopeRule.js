@@ -1,5 +1,6 @@
 'use strict';
-// Issue 12 rule 1, written independently of the node: which requests must be refused (4xx).
+// The trigger's envelope rule, written independently of the node: which requests must be
+// refused (4xx).
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
 
 const isRecord = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -20,6 +21,8 @@ function envelopeVerdict({ headers = {}, body }) {
 	}
 	if (!isRecord(value)) return 'broken';
 	if (typeof value.task_id !== 'string' || value.task_id.trim() === '') return 'broken';
+	// Mavi's task ids are 32 hex digits or 36-character UUIDs; 128 leaves room, not room for abuse.
+	if (value.task_id.length > 128) return 'broken';
 	if (value.data !== undefined && value.data !== null && !isRecord(value.data)) return 'broken';
 	return 'sound';
 }

@@ -1,10 +1,10 @@
 'use strict';
 // What most e2e files start with: the shared n8n, a simulator logging into n8n's work folder,
 // and a Mavi credential pointing at that simulator.
-const { startSimulator } = require('../../../scripts/simulator/server.js');
+const { startSimulator } = require('../../../tools/mavi-simulator/server.js');
 const { useN8n } = require('./instance');
-const { triggerWorkflow } = require('./workflows');
-const { E2E_API_KEY, E2E_WEBHOOK_TOKEN } = require('./secrets');
+const { triggerWorkflow } = require('../../../tools/n8n-harness/workflows');
+const { E2E_API_KEY, E2E_WEBHOOK_TOKEN } = require('../../../tools/n8n-harness/secrets');
 
 /**
  * @param {{ label: string, credentialName: string, simulatorOptions?: object }} options

@@ -13,9 +13,9 @@ const {
 	bootstrapClient,
 	n8nLine,
 	OWNER,
-} = require('./n8n');
-const { stopTree } = require('./processes');
-const { ensureDebianPackages } = require('../../../scripts/system-packages');
+} = require('../../../tools/n8n-harness/n8n');
+const { stopTree } = require('../../../tools/n8n-harness/processes');
+const { ensureDebianPackages } = require('../../../tools/n8n-harness/system-packages');
 
 /**
  * The editor test's browser: Debian's chromium, installed once when missing (as root with apt).

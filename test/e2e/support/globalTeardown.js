@@ -4,7 +4,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { ROOT, n8nLine } = require('./n8n');
+const { ROOT, n8nLine } = require('../../../tools/n8n-harness/n8n');
 const { stopShared, forgetShared } = require('./globalSetup');
 
 module.exports = async function globalTeardown(_globalConfig, projectConfig = {}) {

@@ -4,9 +4,9 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { N8nClient } = require('./client');
-const { startN8n, n8nLine } = require('./n8n');
-const { stopTree } = require('./processes');
+const { N8nClient } = require('../../../tools/n8n-harness/client');
+const { startN8n, n8nLine } = require('../../../tools/n8n-harness/n8n');
+const { stopTree } = require('../../../tools/n8n-harness/processes');
 
 async function useN8n() {
 	const line = n8nLine();

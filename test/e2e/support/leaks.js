@@ -2,7 +2,7 @@
 // Where a secret could surface after a run: n8n's log and the executions n8n stored.
 const fs = require('node:fs');
 
-const { E2E_API_KEY, E2E_WRONG_API_KEY, E2E_WEBHOOK_TOKEN } = require('./secrets');
+const { E2E_API_KEY, E2E_WRONG_API_KEY, E2E_WEBHOOK_TOKEN } = require('../../../tools/n8n-harness/secrets');
 
 const SECRETS = {
 	apiKey: E2E_API_KEY,

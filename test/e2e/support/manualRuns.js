@@ -1,7 +1,7 @@
 'use strict';
 // Starting a Manual Trigger workflow without waiting for it (client.runManual waits), for tests
 // that act on a running execution, e.g. stop it.
-const { sleep } = require('./processes');
+const { sleep } = require('../../../tools/n8n-harness/processes');
 
 /** Starts the workflow from its Manual Trigger as the editor does; resolves the execution id. */
 async function startManual(client, workflowId, triggerName = 'Manual Trigger') {

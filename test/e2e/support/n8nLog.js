@@ -2,7 +2,7 @@
 // Reading the lines the Mavi trigger wrote to n8n's log file (the shared instance logs to a file).
 const fs = require('node:fs');
 
-const { sleep } = require('./processes');
+const { sleep } = require('../../../tools/n8n-harness/processes');
 
 /** Lines of n8n's log that contain every one of `parts`, waiting briefly for the write. */
 async function logLinesWith(logFile, parts, timeoutMs = 5000) {

@@ -1,0 +1,86 @@
+'use strict';
+// Plumbing for the duplicate-delivery tests: async tasks started straight on the
+// simulator, and a relay between the simulator and n8n that records every callback it forwards,
+// so the very same callbacks can be delivered again after n8n restarts (on another port).
+const http = require('node:http');
+
+const { makeWav } = require('../../../tools/mavi-simulator/wav');
+
+/** Starts `count` async transcriptions of one uploaded WAV; resolves their task_ids. */
+async function startTasks(simulator, apiKey, count) {
+	simulator.configure({ rateLimit: false });
+	const form = new FormData();
+	form.append('file', new Blob([makeWav({ seconds: 2 })], { type: 'audio/wav' }), 'duplicates.wav');
+	const upload = await fetch(`${simulator.baseUrl}/upload`, {
+		method: 'POST',
+		headers: { authorization: apiKey },
+		body: form,
+	});
+	const assetId = (await upload.json()).data.asset_id;
+	const deadline = Date.now() + 10000;
+	for (;;) {
+		const res = await fetch(`${simulator.baseUrl}/${assetId}/metadata`, {
+			headers: { authorization: apiKey },
+		});
+		const body = await res.json();
+		const asset = body.data && body.data.resource && body.data.resource[0];
+		if (asset && asset.upload_status === 'SUCCESS') break;
+		if (Date.now() > deadline)
+			throw new Error(`asset ${assetId} not ready: ${JSON.stringify(body)}`);
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	const taskIds = [];
+	for (let i = 0; i < count; i++) {
+		const res = await fetch(`${simulator.baseUrl}/transcriptions/async-generate-audio`, {
+			method: 'POST',
+			headers: { authorization: apiKey, 'content-type': 'application/json' },
+			body: JSON.stringify({ asset_id: assetId, model: 'whisper-1' }),
+		});
+		const body = await res.json();
+		if (!body.data || !body.data.task_id) throw new Error(`start failed: ${JSON.stringify(body)}`);
+		taskIds.push(body.data.task_id);
+	}
+	return taskIds;
+}
+
+/**
+ * A relay on 127.0.0.1: forwards each POST body to `relay.target` (set it to the trigger's
+ * production URL with ?token=) and answers with n8n's status. `relay.bodies` keeps what passed.
+ */
+async function startRelay() {
+	const relay = { target: null, bodies: [], statuses: [] };
+	const server = http.createServer((req, res) => {
+		const chunks = [];
+		req.on('data', (chunk) => chunks.push(chunk));
+		req.on('end', async () => {
+			const body = Buffer.concat(chunks);
+			relay.bodies.push(body);
+			let status = 502;
+			try {
+				status = (await relay.post(body)).status;
+			} catch {
+				// n8n unreachable: answer 502 so the simulator records a failed delivery.
+			}
+			relay.statuses.push(status);
+			res.writeHead(status, { 'content-type': 'application/json' });
+			res.end('{}');
+		});
+	});
+	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+	relay.url = `http://127.0.0.1:${server.address().port}/callback`;
+	relay.post = (body) =>
+		fetch(relay.target, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+	/** Sends every recorded body again, in the recorded order; resolves the statuses. */
+	relay.replay = async () => {
+		const statuses = [];
+		for (const body of [...relay.bodies]) statuses.push((await relay.post(body)).status);
+		return statuses;
+	};
+	relay.stop = () => {
+		server.closeAllConnections();
+		return new Promise((resolve) => server.close(resolve));
+	};
+	return relay;
+}
+
+module.exports = { startTasks, startRelay };

@@ -1,1 +1,0 @@
-export const SEGMENT_ITEM_KEYS: string[];
