@@ -4,7 +4,7 @@
 import { callbackTemplate, randomTaskId } from './callbackBody.mjs';
 import { latestExecutions, sleep, triggerWorkflow, WEBHOOK_TOKEN } from './harness.mjs';
 import { median, round } from './stats.mjs';
-import { nodeUpload } from './uploadWire.mjs';
+import { flushDisks, nodeUpload } from './uploadWire.mjs';
 
 const RUNNING = ['new', 'running', 'waiting'];
 
@@ -15,9 +15,9 @@ async function newestExecutionId(client, workflowId) {
 
 /**
  * Sends `count` callbacks, one per `periodMs` tick at which `isOpen()` holds, without waiting for
- * the answers; resolves their POST start times.
+ * the answers; resolves their POST start times (`sent` holds them as they go).
  */
-async function sendCallbacks({ client, webhookPath, template }, count, periodMs, isOpen) {
+async function sendCallbacks({ client, webhookPath, template }, count, periodMs, isOpen, sent) {
 	const posts = [];
 	let tick = Date.now();
 	while (posts.length < count) {
@@ -28,6 +28,7 @@ async function sendCallbacks({ client, webhookPath, template }, count, periodMs,
 		}
 		tick += periodMs;
 		const sentAt = Date.now();
+		sent.push(sentAt);
 		const res = client.postWebhook(webhookPath, template.withTaskId(randomTaskId()), {
 			raw: true,
 			query: { token: WEBHOOK_TOKEN },
@@ -66,13 +67,19 @@ async function finishedTimes(client, workflowId, afterId, sentAts) {
 	}
 }
 
-/** Repeats the upload until stop() is called; `uploading()` is true while one is arriving. */
-function uploadLoop(env, server, workflowId, bytes) {
+/**
+ * Repeats the upload until stop() is called; `uploading()` is true while one is arriving. Before
+ * each next upload, `settle()` lets the callbacks of the last one finish, so none of them meets
+ * the next Read File (which copies the whole file into n8n's binary store).
+ */
+function uploadLoop(env, server, workflowId, bytes, settle) {
 	let uploading = false;
 	let stopped = false;
 	const uploadMs = [];
 	const done = (async () => {
 		while (!stopped) {
+			if (uploadMs.length > 0) await settle();
+			if (stopped) break;
 			const upload = await nodeUpload(env, server, workflowId, bytes, async () => {
 				uploading = true;
 				await server.nextUpload();
@@ -114,19 +121,25 @@ export async function measureCallbacks({
 	const trigger = await client.createWorkflow(workflow);
 	await client.publish(trigger.id);
 	const target = { client, webhookPath, template: callbackTemplate(segments) };
-	const measure = async (n, isOpen = () => true) => {
-		const afterId = await newestExecutionId(client, trigger.id);
-		const sentAts = await sendCallbacks(target, n, periodMs, isOpen);
+	const measure = async (n, afterId, sent, isOpen = () => true) => {
+		const sentAts = await sendCallbacks(target, n, periodMs, isOpen, sent);
 		const times = await finishedTimes(client, trigger.id, afterId, sentAts);
 		return { medianMs: round(median(times), 0), postToFinishedMs: times };
 	};
 	// Warm-up: the trigger's first callbacks load its code and fill the expression isolate pool.
-	await measure(3);
-	const idle = await measure(count);
-	const loop = uploadLoop(env, server, workflowId, bytes);
+	await measure(3, await newestExecutionId(client, trigger.id), []);
+	// Dirty pages of earlier copies of the file are written out now, not during a measure.
+	flushDisks();
+	const idle = await measure(count, await newestExecutionId(client, trigger.id), []);
+	const afterId = await newestExecutionId(client, trigger.id);
+	const sent = [];
+	const loop = uploadLoop(env, server, workflowId, bytes, async () => {
+		await finishedTimes(client, trigger.id, afterId, [...sent]);
+		flushDisks();
+	});
 	let duringUpload;
 	try {
-		duringUpload = await measure(count, loop.uploading);
+		duringUpload = await measure(count, afterId, sent, loop.uploading);
 	} finally {
 		duringUpload = { ...duringUpload, uploadMs: await loop.stop() };
 	}

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { makeWav, uploadWorkflow, writeSparseWav } from './harness.mjs';
 import { measureCallbacks } from './p7-callbacks.mjs';
 import { median, round } from './stats.mjs';
-import { bareUpload, nodeUpload, startCountingServer } from './uploadWire.mjs';
+import { bareUpload, flushDisks, nodeUpload, startCountingServer } from './uploadWire.mjs';
 
 const MIB = 1024 ** 2;
 const GIB = 1024 ** 3;
@@ -60,6 +60,7 @@ export async function runP7({
 		for (let r = 0; r < rounds; r++) {
 			// The sender that goes first alternates, so neither always meets a warmer page cache.
 			const order = r % 2 === 0 ? ['node', 'bare'] : ['bare', 'node'];
+			flushDisks();
 			const sample = { order: order.join(' then '), loadAverage: loadAverage() };
 			for (const who of order) {
 				const { windowUs, ...upload } =

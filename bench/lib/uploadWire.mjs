@@ -1,6 +1,6 @@
 // The two senders P7 compares at one counting server: Mavi Upload in n8n, and a bare Node stream
 // in a process of its own. Both report the server-side time and the sender's CPU seconds.
-import { fork } from 'node:child_process';
+import { execFileSync, fork } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,6 +26,12 @@ function nextMessage(child, test = () => true) {
 		child.on('exit', onExit);
 	});
 }
+
+/**
+ * Writes out dirty pages (earlier copies of the file in n8n's binary store) now, so the kernel
+ * does not flush gigabytes in the middle of a measure.
+ */
+export const flushDisks = () => execFileSync('sync');
 
 const isEvent = (name) => (message) => message && message.event === name;
 
