@@ -110,7 +110,7 @@ export async function measureCallbacks({
 	bytes,
 	count = 20,
 	segments = 1000,
-	periodMs = 200,
+	periodMs = 400,
 }) {
 	const { client } = env;
 	const { workflow, webhookPath } = triggerWorkflow({
