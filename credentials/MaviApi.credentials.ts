@@ -40,7 +40,7 @@ export class MaviApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			description:
-				'A secret that protects the Mavi Transcription Trigger: add it to the webhook URL as ?token=… when you paste that URL under Webhooks Settings in the Mavi console; requests without it are rejected. A trigger whose credential has none cannot be published (unless its "Allow Callbacks Without Token" is on).',
+				'A secret of at least 16 characters that protects the Mavi Transcription Trigger, e.g. the output of "openssl rand -hex 32": add it to the webhook URL as ?token=… when you paste that URL under Webhooks Settings in the Mavi console; requests without it are rejected. A trigger whose credential has none (unless its "Allow Callbacks Without Token" is on) or a shorter one cannot be published.',
 		},
 	];
 
@@ -63,8 +63,20 @@ export class MaviApi implements ICredentialType {
 			url: '/re_0/metadata',
 			method: 'GET',
 			ignoreHttpStatusErrors: true,
+			// n8n would send the key on to wherever a redirect points.
+			disableFollowRedirect: true,
 		},
 		rules: [
+			// A redirect (not followed) or any other answer without Mavi's `code` is not Mavi.
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'code',
+					value: undefined,
+					message:
+						'The Base URL did not answer as Mavi does (a redirect, which is not followed, or another server): check the Base URL',
+				},
+			},
 			{
 				type: 'responseSuccessBody',
 				properties: { key: 'code', value: 401, message: 'Mavi rejected the API key (401)' },

@@ -131,4 +131,36 @@ describe('Asset operations against the simulator', () => {
 		const assets = mavi.sim.stats().assets as Array<{ asset_id: string; deleted?: boolean }>;
 		expect(assets.find((asset) => asset.asset_id === assetId)?.deleted).toBe(true);
 	});
+
+	it('a delete whose answer was lost, and whose retry finds no such asset, has succeeded', async () => {
+		const assetId = await seedAsset(mavi, { fileName: 'delete-lost.wav' });
+		const deletes = () => mavi.sim.stats().byEndpoint['DELETE /:asset'] ?? 0;
+		const before = deletes();
+		// The first DELETE does its work, then its connection drops; the retry is clean.
+		mavi.sim.configure({ faults: { rate: 1, kinds: ['drop-after'], limit: 1 } });
+		try {
+			const result = await runTranscribe(
+				{ resource: 'asset', operation: 'delete', assetId },
+				mavi.credentials,
+			);
+			expect(deletes() - before).toBe(2);
+			expect(result.error).toBeUndefined();
+			expect(result.items[0].json).toEqual({
+				asset_id: assetId,
+				deleted: true,
+				note: expect.stringMatching(/answer to the delete request was lost/),
+			});
+		} finally {
+			mavi.sim.configure({ faults: { rate: 0, kinds: ['429'], limit: null } });
+		}
+	});
+
+	it('deleting an asset that does not exist still fails', async () => {
+		const result = await runTranscribe(
+			{ resource: 'asset', operation: 'delete', assetId: 're_404404' },
+			mavi.credentials,
+		);
+		expect(result.thrownError?.message).toMatch(/Asset not found/);
+		expect(result.items).toHaveLength(0);
+	});
 });

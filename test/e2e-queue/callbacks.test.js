@@ -144,3 +144,45 @@ describe('one callback delivered to each webhook process', () => {
 		expect(executions.map((e) => e.status)).toEqual(['success', 'success']);
 	});
 });
+
+describe('a new Webhook Token on the webhook processes', () => {
+	const OLD_VALUE = 'queue-rotation-old-0123456789';
+	const NEW_VALUE = 'queue-rotation-new-9876543210';
+
+	test('publishing again makes it count at once on both, though each had cached the old one', async () => {
+		const data = { apiKey: E2E_API_KEY, baseUrl: env.simulator.baseUrl };
+		const credential = await env.client.createCredential({
+			name: 'Mavi queue (token rotation)',
+			...data,
+			webhookToken: OLD_VALUE,
+		});
+		const trigger = await publishTrigger(env.client, { name: 'queue: token rotation', credential });
+		const deliver = async (webhook, token) =>
+			(
+				await webhook.postWebhook(
+					trigger.webhookPath,
+					wf.transcriptionCallback(wf.randomTaskId()),
+					{ query: { token } },
+				)
+			).status;
+		const cachedAt = Date.now();
+		for (const webhook of env.webhooks) expect(await deliver(webhook, OLD_VALUE)).toBe(200);
+
+		const changed = await env.client.rest('PATCH', `/credentials/${credential.id}`, {
+			name: credential.name,
+			type: 'maviApi',
+			data: { ...data, webhookToken: NEW_VALUE },
+		});
+		expect(changed.status).toBe(200);
+		await env.client.unpublish(trigger.id);
+		await env.client.publish(trigger.id);
+
+		for (const webhook of env.webhooks) {
+			expect(await deliver(webhook, OLD_VALUE)).toBe(401);
+			expect(await deliver(webhook, NEW_VALUE)).toBe(200);
+		}
+		// Within the 30 s each process keeps a token it read: the cache was there to be bypassed.
+		expect(Date.now() - cachedAt).toBeLessThan(30_000);
+		expect(await env.client.waitForExecutions(trigger.id, 4, 60000)).toHaveLength(4);
+	});
+});

@@ -49,8 +49,12 @@ export interface RawServer {
 }
 
 export function startRawServer(
-	reply: (request: { method?: string; url?: string; headers: Record<string, unknown> }) => {
+	reply: (
+		request: { method?: string; url?: string; headers: Record<string, unknown> },
+		body: Buffer,
+	) => {
 		status: number;
 		body: unknown;
+		headers?: Record<string, string>;
 	},
 ): Promise<RawServer>;

@@ -97,15 +97,19 @@ async function seedAsset(mavi, { seconds = 3, fileName = 'speech.wav' } = {}) {
 
 module.exports = { TEST_KEY, OTHER_KEYS, startMavi, seedAsset, makeWav };
 
-/** A bare server answering every request with `reply(req)` = {status, body}: for malformed answers. */
+/**
+ * A bare server answering every request with `reply(req, body)` = {status, body, headers?}: for
+ * malformed answers, gateways and redirects.
+ */
 async function startRawServer(reply) {
 	let requests = 0;
 	const server = http.createServer((req, res) => {
-		req.resume();
+		const chunks = [];
+		req.on('data', (chunk) => chunks.push(chunk));
 		req.on('end', () => {
 			requests++;
-			const { status, body } = reply(req);
-			res.writeHead(status, { 'content-type': 'application/json' });
+			const { status, body, headers } = reply(req, Buffer.concat(chunks));
+			res.writeHead(status, { 'content-type': 'application/json', ...headers });
 			res.end(typeof body === 'string' ? body : JSON.stringify(body));
 		});
 	});

@@ -9,7 +9,7 @@ import { runNode } from './workflowRunner';
 export async function runTranscribe(
 	parameters: INodeParameters,
 	credentials: IDataObject,
-	options: Partial<Pick<RunNodeOptions, 'inputItems' | 'continueOnFail'>> = {},
+	options: Partial<Pick<RunNodeOptions, 'inputItems' | 'continueOnFail' | 'cancelWhen'>> = {},
 ): Promise<RunNodeResult> {
 	return await runNode({
 		node: new MaviTranscribe(),

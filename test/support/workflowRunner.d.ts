@@ -20,6 +20,8 @@ export interface RunNodeOptions {
 	credentials?: IDataObject;
 	inputItems?: Array<{ json: IDataObject; binary?: Record<string, Buffer | BinaryInput> }>;
 	continueOnFail?: boolean;
+	/** Stops the execution, as the user's Stop button does, when it resolves. */
+	cancelWhen?: Promise<unknown>;
 }
 
 export interface RunNodeResult {

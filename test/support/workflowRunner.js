@@ -135,6 +135,7 @@ function toBinaryData(binary) {
  * @param {Array<{json: object, binary?: object}>} [options.inputItems]
  *   binary values: Buffer or {data: Buffer, mimeType, fileName}
  * @param {boolean} [options.continueOnFail]
+ * @param {Promise<unknown>} [options.cancelWhen]  stops the execution when it resolves
  * @returns {Promise<{items: object[], error: object|undefined, thrownError: Error|undefined,
  *   pairedItems: object[], run: object|undefined}>} `error` is n8n's stored copy.
  */
@@ -142,14 +143,18 @@ async function runNode(options) {
 	const { credentialType, parameters } = options;
 	// WorkflowExecute stores a plain copy of a thrown error; keep the original instance too.
 	let thrownError;
+	let executing;
 	const nodeType = Object.create(options.node);
-	nodeType.execute = async function (...args) {
-		try {
-			return await options.node.execute.apply(this, args);
-		} catch (error) {
-			thrownError = error;
-			throw error;
-		}
+	nodeType.execute = function (...args) {
+		executing = (async () => {
+			try {
+				return await options.node.execute.apply(this, args);
+			} catch (error) {
+				thrownError = error;
+				throw error;
+			}
+		})();
+		return executing;
 	};
 	const typeName = `test.${nodeType.description.name}`;
 	const credentialName = credentialType.name;
@@ -212,12 +217,17 @@ async function runNode(options) {
 
 	const workflowExecute = new WorkflowExecute(additionalData, 'manual', runExecutionData);
 	try {
-		await workflowExecute.processRunExecutionData(workflow);
+		const execution = workflowExecute.processRunExecutionData(workflow);
+		// The user's stop: n8n aborts the execution's signal, which also aborts requests in flight.
+		options.cancelWhen?.then(() => execution.cancel());
+		await execution;
 	} catch (error) {
 		// n8n refuses to start, e.g. a required parameter is empty (WorkflowHasIssuesError).
 		return { items: [], error, thrownError: error, pairedItems: [], run: undefined };
 	}
 	const run = await finished;
+	// A stopped run is reported at once; the node's own error comes when it notices the stop.
+	if (options.cancelWhen) await executing?.catch(() => undefined);
 
 	const taskData = run.data.resultData.runData[node.name]?.[0];
 	const items = taskData?.data?.main?.[0] ?? [];

@@ -1,6 +1,6 @@
 import { sleep } from 'n8n-workflow';
 
-import { GAP_MS, LIMITED_EXTRA_MS, RateLimiter } from '../../nodes/Mavi/transport/rateLimiter';
+import { GAP_MS, LIMITED_EXTRA_MS, RateLimiter } from '../../nodes/Mavi/transport/limit';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { RateLimiter: ServerWindow } = require('../../tools/mavi-simulator/faults.js');

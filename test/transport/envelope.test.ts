@@ -45,6 +45,7 @@ describe('interpretResponse', () => {
 			kind: 'failure',
 			status: 502,
 			message: '<html>Bad gateway</html>',
+			gateway: true,
 		});
 	});
 

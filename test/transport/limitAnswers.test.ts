@@ -3,7 +3,7 @@ import {
 	notTheLimit,
 	readAssetCheck,
 	retryAfterMs,
-} from '../../nodes/Mavi/transport/limitAnswers';
+} from '../../nodes/Mavi/transport/limit';
 
 const LIMIT = 'request has exceeded the limit';
 const metadata = (upload_status: string) => ({

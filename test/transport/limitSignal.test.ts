@@ -1,7 +1,5 @@
-import type { AssetCheck } from '../../nodes/Mavi/transport/limitAnswers';
-import type { Failure } from '../../nodes/Mavi/transport/limitSignal';
-import { settleLimitAnswer } from '../../nodes/Mavi/transport/limitSignal';
-import { endpointLimiter } from '../../nodes/Mavi/transport/rateLimiter';
+import type { AssetCheck, Failure } from '../../nodes/Mavi/transport/limit';
+import { endpointLimiter, settleLimitAnswer } from '../../nodes/Mavi/transport/limit';
 
 const ambiguous: Failure = {
 	kind: 'ambiguous',
@@ -36,13 +34,33 @@ describe('settleLimitAnswer', () => {
 		expect(calls).toEqual([]);
 	});
 
-	it('the ambiguous 400 on a ready asset is the limit; the asset is looked up once', async () => {
+	it('the ambiguous 400 on a ready asset stays ambiguous (a parameter may be wrong); the limiter backs off; the asset is looked up once', async () => {
 		const { calls, check } = checker({ kind: 'ready' });
 		const state = { assetId: 're_1', assetReady: false };
-		expect((await settleLimitAnswer(ambiguous, 'k', undefined, state, check)).kind).toBe('limited');
-		expect((await settleLimitAnswer(ambiguous, 'k', undefined, state, check)).kind).toBe('limited');
+		for (let i = 0; i < 2; i++) {
+			const settled = await settleLimitAnswer(ambiguous, 'k', undefined, state, check);
+			expect(settled.kind).toBe('ambiguous');
+			expect(settled.serverMessage).toBe(
+				'Request has exceeded the limit. (the asset re_1 is ready)',
+			);
+		}
 		expect(calls).toEqual(['re_1']);
 		expect(limited).toHaveBeenCalledTimes(2);
+	});
+
+	it('the ambiguous 400 on a ready asset is the limit once a 429 or a Retry-After showed it', async () => {
+		const { check } = checker({ kind: 'ready' });
+		const after429 = { assetId: 're_1', assetReady: false };
+		const tooMany = { kind: 'limited' as const, status: 429, serverMessage: '' };
+		await settleLimitAnswer(tooMany, 'k', undefined, after429, check);
+		expect((await settleLimitAnswer(ambiguous, 'k', undefined, after429, check)).kind).toBe(
+			'limited',
+		);
+		const withRetryAfter = { assetId: 're_1', assetReady: false };
+		expect((await settleLimitAnswer(ambiguous, 'k', '2', withRetryAfter, check)).kind).toBe(
+			'limited',
+		);
+		expect(limited).toHaveBeenLastCalledWith('k', 2000);
 	});
 
 	it('a missing or unready asset: rejected, with the reason, and no back-off', async () => {

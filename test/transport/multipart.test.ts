@@ -1,4 +1,6 @@
 import { MultipartBody } from '../../nodes/Mavi/transport/multipart';
+import { makeWav, startRawServer, TEST_KEY } from '../support/maviSim';
+import { runTranscribe } from '../support/runMavi';
 
 // The simulator's own parser is the independent reader of what we encode.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -69,5 +71,52 @@ describe('MultipartBody', () => {
 		expect(chunks).toHaveLength(4);
 		expect(chunks[1]).toBe(data[0]);
 		expect(chunks[2]).toBe(data[1]);
+	});
+});
+
+describe('the part header carries only a bare media type', () => {
+	const INJECTED = 'audio/wav;\r\nX-Injected: yes';
+
+	it('a line break in the type never reaches the header', async () => {
+		const body = new MultipartBody({ ...file([Buffer.from('RIFF')]), mimeType: INJECTED });
+		const [part] = parseMultipart(await collect(body), body.type);
+		expect(body.head.toString()).not.toMatch(/[\r\n]X-Injected/i);
+		expect(part.headers['x-injected']).toBeUndefined();
+		expect(part.contentType).toBe('application/octet-stream');
+	});
+
+	it('Upload sends the checked type alone, whatever the binary claims', async () => {
+		const bodies: Array<{ type: string; bytes: Buffer }> = [];
+		const server = await startRawServer((request, bytes) => {
+			bodies.push({ type: String(request.headers['content-type']), bytes });
+			return { status: 200, body: { code: '0000', msg: 'success', data: { asset_id: 're_1' } } };
+		});
+		try {
+			const result = await runTranscribe(
+				{
+					resource: 'asset',
+					operation: 'upload',
+					binaryPropertyName: 'data',
+					options: { waitUntilReady: false },
+				},
+				{ apiKey: TEST_KEY, baseUrl: server.baseUrl },
+				{
+					inputItems: [
+						{
+							json: {},
+							binary: { data: { data: makeWav(1), mimeType: INJECTED, fileName: 'a.wav' } },
+						},
+					],
+				},
+			);
+			expect(result.thrownError).toBeUndefined();
+			expect(bodies).toHaveLength(1);
+			const [part] = parseMultipart(bodies[0].bytes, bodies[0].type);
+			expect(part.headers['x-injected']).toBeUndefined();
+			expect(part.contentType).toBe('audio/wav');
+			expect(bodies[0].bytes.toString('latin1')).not.toMatch(/X-Injected/i);
+		} finally {
+			await server.stop();
+		}
 	});
 });

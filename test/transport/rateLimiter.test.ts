@@ -1,4 +1,4 @@
-import { GAP_MS, MAX_IN_FLIGHT_MS, RateLimiter } from '../../nodes/Mavi/transport/rateLimiter';
+import { GAP_MS, MAX_IN_FLIGHT_MS, RateLimiter } from '../../nodes/Mavi/transport/limit';
 
 /** A limiter on a virtual clock: `wait` advances time instead of sleeping. */
 function virtualLimiter() {

@@ -26,6 +26,10 @@ describe('classifyHttpFailure', () => {
 	])('%i %j is %s', (status, message, kind) => {
 		expect(classifyHttpFailure(status, message)).toBe(kind);
 	});
+
+	it("a gateway's 503 (not Mavi's envelope) may come after it passed the request on: lost", () => {
+		expect(classifyHttpFailure(503, '<html>Service Unavailable</html>', true)).toBe('lost');
+	});
 });
 
 describe('classifyNetworkFailure', () => {

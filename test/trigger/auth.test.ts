@@ -31,7 +31,7 @@ describe('webhook(): authentication with the credential Webhook Token', () => {
 	});
 
 	it('accepts the right token in the x-mavi-token header', async () => {
-		const outcome = await withToken({ headers: { 'x-mavi-token': CONFIGURED_VALUE } });
+		const outcome = await withToken({ query: {}, headers: { 'x-mavi-token': CONFIGURED_VALUE } });
 		expect(outcome.items).toHaveLength(1);
 	});
 
@@ -47,7 +47,7 @@ describe('webhook(): authentication with the credential Webhook Token', () => {
 	it('token of a different length: 401', async () => {
 		expectUnauthorized(await withToken({ query: { token: `${CONFIGURED_VALUE}x` } }));
 		expectUnauthorized(await withToken({ query: { token: CONFIGURED_VALUE.slice(0, 3) } }));
-		expectUnauthorized(await withToken({ headers: { 'x-mavi-token': '' } }));
+		expectUnauthorized(await withToken({ query: {}, headers: { 'x-mavi-token': '' } }));
 	});
 
 	it('token only in the body: 401', async () => {
@@ -56,9 +56,66 @@ describe('webhook(): authentication with the credential Webhook Token', () => {
 		);
 	});
 
-	it('token as a repeated query parameter matches when one value is right', async () => {
-		const outcome = await withToken({ query: { token: ['nope', CONFIGURED_VALUE] } });
-		expect(outcome.items).toHaveLength(1);
+	it('more than one token candidate: 401 and nothing starts, even when one is right', async () => {
+		const guesses = Array.from({ length: 1000 }, (_, i) => `guess-${i}`);
+		for (const request of [
+			{ query: { token: ['nope', CONFIGURED_VALUE] } },
+			{ query: { token: [...guesses, CONFIGURED_VALUE] } },
+			{ query: { token: [CONFIGURED_VALUE, CONFIGURED_VALUE] } },
+			{ query: { token: CONFIGURED_VALUE }, headers: { 'x-mavi-token': 'nope' } },
+			{ query: { token: 'nope' }, headers: { 'x-mavi-token': CONFIGURED_VALUE } },
+		]) {
+			const outcome = await withToken(request);
+			expectUnauthorized(outcome);
+			expect(outcome.logLines).toEqual([
+				expect.stringMatching(/HTTP 401: More than one webhook token in the request/),
+			]);
+		}
+		const same = await withToken({
+			query: { token: CONFIGURED_VALUE },
+			headers: { 'x-mavi-token': CONFIGURED_VALUE },
+		});
+		expect(same.items).toHaveLength(1);
+	});
+
+	describe('a token with +, / and = (openssl rand -base64)', () => {
+		const base64Like = 'Zm9v+YmFy/YmF6=Qux9Lw==';
+		const withBase64Token = (request: Parameters<typeof callWebhook>[0]) =>
+			withToken({ credentials: { apiKey: 'k', webhookToken: base64Like }, ...request });
+
+		it.each([
+			['in the header', { query: {}, headers: { 'x-mavi-token': base64Like } }],
+			// n8n hands the node the decoded query: %2B%2F%3D arrive as + / =.
+			['percent-encoded in the query', { query: { token: base64Like } }],
+			// A raw + in a query string is a space once form-decoded; it is read as the + it was.
+			[
+				'raw in the query (the + arrives as a space)',
+				{ query: { token: base64Like.replace('+', ' ') } },
+			],
+			[
+				'in the query and the header, the query form-decoded',
+				{ query: { token: base64Like.replace('+', ' ') }, headers: { 'x-mavi-token': base64Like } },
+			],
+		])('authenticates %s', async (_name, request) => {
+			expect((await withBase64Token(request)).items).toHaveLength(1);
+		});
+
+		it('a wrong one is still refused', async () => {
+			expectUnauthorized(await withBase64Token({ query: { token: base64Like.replace('/', '_') } }));
+			expectUnauthorized(await withBase64Token({ query: { token: base64Like.slice(0, -1) } }));
+		});
+	});
+
+	it('a credential token shorter than 16 characters (set after publishing) starts nothing', async () => {
+		const short = 'abc123';
+		const outcome = await withToken({
+			credentials: { apiKey: 'k', webhookToken: short },
+			query: { token: short },
+		});
+		expectUnauthorized(outcome);
+		expect(outcome.logLines).toEqual([
+			expect.stringMatching(/HTTP 401: The Webhook Token .* shorter than 16 characters/),
+		]);
 	});
 
 	it('a token in a non-string form (object) is rejected', async () => {
@@ -127,6 +184,54 @@ describe('webhook(): authentication with the credential Webhook Token', () => {
 		expect(json.headers.referer).toBe('https://proxy.example/webhook/abc/mavi?token=[redacted]');
 		expect(json.query).toEqual({ next: 'x[redacted]' });
 		expect(json.raw_payload.note).toBe('token=[redacted]');
+	});
+
+	it('the token is scrubbed in every encoding from headers, query, raw payload and segments', async () => {
+		const base64Like = 'Zm9v+YmFy/YmF6=Qux9Lw==';
+		const encoded = encodeURIComponent(base64Like);
+		const lowerHex = encoded.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
+		const body = documentedCallback() as { data: { data: { data: Array<{ text: string }> } } };
+		body.data.data.data[0].text = `see ${lowerHex}`;
+		const text = JSON.stringify({ ...body, note: `token=${encoded}` });
+		const basic = Buffer.from(`mavi:${base64Like}`).toString('base64');
+		const outcome = await withToken({
+			credentials: { apiKey: 'k', webhookToken: base64Like },
+			query: { token: base64Like, next: base64Like.replace('+', ' ') },
+			headers: {
+				'x-original-uri': `/webhook/abc/mavi?token=${encoded}`,
+				'x-forwarded-uri': `/webhook/abc/mavi?token=${base64Like}`,
+				referer: `https://proxy.example/mavi?token=${encodeURIComponent(encoded)}`,
+				'x-upstream-authorization': `Basic ${basic}`,
+			},
+			body: JSON.parse(text) as Record<string, unknown>,
+			rawBody: Buffer.from(text),
+			parameters: { options: { includeHeaders: true, includeRawPayload: true } },
+		});
+		expect(outcome.items).toHaveLength(1);
+		const json = outcome.items[0].json as Record<string, Record<string, unknown>>;
+		expect(json.headers['x-original-uri']).toBe('/webhook/abc/mavi?token=[redacted]');
+		expect(json.headers['x-forwarded-uri']).toBe('/webhook/abc/mavi?token=[redacted]');
+		expect(json.headers.referer).toBe('https://proxy.example/mavi?token=[redacted]');
+		expect(json.headers['x-upstream-authorization']).toContain('[redacted]');
+		expect(json.query).toEqual({ next: '[redacted]' });
+		expect(json.raw_payload.note).toBe('token=[redacted]');
+		expect(outcome.items[0].json.text).toBe('see [redacted]');
+		const all = JSON.stringify(outcome.items);
+		for (const form of [base64Like, encoded, lowerHex, basic.slice(8, 28)]) {
+			expect(all).not.toContain(form);
+		}
+	});
+
+	it('a task_id that holds the token is redacted before it is cut in the log line', async () => {
+		const taskId = `${'0'.repeat(70)}${CONFIGURED_VALUE}`;
+		const outcome = await withToken({
+			query: { token: CONFIGURED_VALUE },
+			body: { ...documentedCallback(), task_id: taskId },
+			parameters: { taskIds: 'someothertask' },
+		});
+		expect(outcome.logLines).toHaveLength(1);
+		expect(outcome.logLines[0]).toContain('[redacted]');
+		expect(outcome.logLines[0]).not.toContain(CONFIGURED_VALUE.slice(0, 8));
 	});
 
 	it.each([

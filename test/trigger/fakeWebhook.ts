@@ -28,6 +28,19 @@ export interface FakeRequest {
 	nodeId?: string;
 	/** Set to exercise the token cache, which is keyed by the credential id. */
 	credentialId?: string;
+	/** The workflow's static data as n8n saves and loads it; share it with fakeHookFunctions. */
+	staticData?: IDataObject;
+}
+
+const NODE_NAME = 'Mavi Transcription Trigger';
+
+/** n8n's getWorkflowStaticData: 'global', or one object per node name. */
+function staticDataOf(root: IDataObject = {}) {
+	return (type: string): IDataObject => {
+		const key = type === 'node' ? `node:${NODE_NAME}` : 'global';
+		root[key] ??= {};
+		return root[key] as IDataObject;
+	};
 }
 
 export interface FakeOutcome {
@@ -113,10 +126,10 @@ export function fakeWebhookFunctions(request: FakeRequest) {
 		// Without a credential id there is no token cache: every call reads the credential.
 		getNode: () => ({
 			id: request.nodeId ?? 'node-1',
-			name: 'Mavi Transcription Trigger',
+			name: NODE_NAME,
 			credentials: request.credentialId ? { maviApi: { id: request.credentialId } } : undefined,
 		}),
-		getWorkflowStaticData: () => ({}),
+		getWorkflowStaticData: staticDataOf(request.staticData),
 		logger: { error: log('error'), warn: log('warn'), info: log('info'), debug: log('debug') },
 		helpers: {},
 	};
@@ -148,13 +161,14 @@ export function fakeHookFunctions(options: {
 	credentials?: IDataObject;
 	parameters?: IDataObject;
 	credentialId?: string;
+	staticData?: IDataObject;
 }): IHookFunctions {
 	const parameters = { ...DEFAULT_PARAMETERS, ...options.parameters };
 	const credentialId = options.credentialId ?? 'cred-1';
 	return {
 		getNode: () => ({
 			id: 'node-1',
-			name: 'Mavi Transcription Trigger',
+			name: NODE_NAME,
 			credentials: { maviApi: { id: credentialId, name: 'Mavi' } },
 		}),
 		getWorkflow: () => ({ id: options.workflowId, active: true }),
@@ -164,6 +178,7 @@ export function fakeHookFunctions(options: {
 			options.credentials ?? { apiKey: 'sk-mavi-test', webhookToken: FAKE_WEBHOOK_VALUE },
 		getNodeParameter: (name: string, fallback?: unknown) =>
 			name in parameters ? parameters[name] : fallback,
+		getWorkflowStaticData: staticDataOf(options.staticData),
 	} as unknown as IHookFunctions;
 }
 

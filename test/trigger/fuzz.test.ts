@@ -5,9 +5,9 @@ import type { FakeOutcome } from './fakeWebhook';
 
 /**
  * 10,000 random and mutated bodies through the real webhook(): none may throw, and exactly the
- * broken envelopes (rule 1: not JSON, not an object, task_id missing or not a string, data not
- * an object) are answered 4xx. A sound envelope is answered 2xx or starts an execution, and a
- * transcript is emitted whatever its segments hold.
+ * broken envelopes (rule 1: not JSON, not an object, task_id missing, not a string or over 128
+ * characters, data not an object) are answered 4xx. A sound envelope is answered 2xx or starts
+ * an execution, and a transcript is emitted whatever its segments hold.
  */
 
 type Body = Record<string, unknown>;
@@ -71,6 +71,7 @@ function isBrokenEnvelope(body: unknown): boolean {
 	}
 	if (!isRecord(value)) return true;
 	if (typeof value.task_id !== 'string' || value.task_id.trim() === '') return true;
+	if (value.task_id.length > 128) return true;
 	return value.data !== undefined && value.data !== null && !isRecord(value.data);
 }
 function segmentsOf(body: Body): Body[] {

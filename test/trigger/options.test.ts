@@ -33,6 +33,32 @@ describe('webhook(): Task IDs filter', () => {
 	});
 });
 
+describe('task ids of every form Mavi documents: 32 hex digits and UUIDs (live audio streams)', () => {
+	const uuid = '8d3b6c1e-3f0a-4a7e-9d61-2b9a7c4e5f10';
+
+	it.each([
+		['32 hex digits', TASK],
+		['a UUID', uuid],
+		['an upper-case UUID', uuid.toUpperCase()],
+	])('%s is emitted, filtered and deduplicated like any other', async (_name, id) => {
+		const workflowId = freshWorkflowId();
+		const body = transcriptionCallback(id, speakerSegments(2));
+		const listed = { taskIds: `ffffeeeeddddccccbbbbaaaa99998888, ${id.toLowerCase()}` };
+		const first = await callWebhook({ body, workflowId, parameters: listed });
+		expect(first.items.map((item) => item.json.task_id)).toEqual([id, id]);
+		expect(first.result.webhookResponse).toEqual({ received: true, task_id: id });
+		const again = await callWebhook({ body, workflowId, parameters: listed });
+		expect(again).toMatchObject({ executionStarted: false, status: 200 });
+		expect(again.response).toMatchObject({ duplicate: true, task_id: id });
+		const notListed = await callWebhook({
+			body: transcriptionCallback(id, speakerSegments(2)),
+			parameters: { taskIds: uuid.replace('8d3b', '0000') },
+			workflowId: freshWorkflowId(),
+		});
+		expect(notListed.response).toMatchObject({ ignored: true, task_id: id });
+	});
+});
+
 describe('webhook(): options', () => {
 	it('"Include Raw Payload" adds the body to the first item only', async () => {
 		const body = transcriptionCallback(TASK, speakerSegments(3));

@@ -23,6 +23,8 @@ describe('rule 1: only a broken envelope is refused (400, JSON error, no executi
 		['task_id null', { task_id: null, code: 200 }, /task_id is required/],
 		['task_id a number', { task_id: 12, code: 200 }, /task_id must be a string/],
 		['task_id empty', { task_id: ' ', code: 200 }, /task_id must not be empty/],
+		['task_id of 129 characters', { task_id: 'a'.repeat(129), code: 200 }, /longer than 128/],
+		['task_id of 5 MB', { task_id: 'a'.repeat(5_000_000), code: 200 }, /longer than 128/],
 		['data a string', { task_id: 'abc', data: 'x' }, /data must be an object/],
 		['data a list', { task_id: 'abc', data: [] }, /data must be an object/],
 	];
@@ -51,6 +53,7 @@ describe('rule 1: only a broken envelope is refused (400, JSON error, no executi
 
 	const sound: Array<[string, Record<string, unknown>]> = [
 		['task_id with spaces', { task_id: 'a b' }],
+		['task_id of 128 characters', { task_id: 'a'.repeat(128) }],
 		['code an object', { code: {} }],
 		['message a number', { message: 5 }],
 		['data.success a string', { data: { success: 'yes', data: { data: [] } } }],

@@ -29,14 +29,33 @@ export function getAssetId(this: IExecuteFunctions, itemIndex: number): string {
 	return checked.value;
 }
 
+const MODELS = [{ name: 'Whisper 1', value: 'whisper-1' }];
+
 export const modelProperty: INodeProperties = {
 	displayName: 'Model',
 	name: 'model',
 	type: 'options',
 	default: 'whisper-1',
-	options: [{ name: 'Whisper 1', value: 'whisper-1' }],
+	options: MODELS,
 	description: 'The speech recognition model Mavi uses',
 };
+
+/**
+ * The Model, one of the list. An expression gets past the options list, and Mavi answers an
+ * unknown model with the same 400 as its rate limit, so it is checked here, before any request.
+ */
+export function getModel(this: IExecuteFunctions, itemIndex: number): string {
+	const value = this.getNodeParameter('model', itemIndex);
+	const model = typeof value === 'string' ? value.trim() : value;
+	const allowed = MODELS.map((option) => option.value);
+	if (typeof model === 'string' && allowed.includes(model)) return model;
+	const shown = typeof value === 'string' ? `"${value.slice(0, 40)}"` : typeof value;
+	throw new NodeOperationError(
+		this.getNode(),
+		`The "Model" field must be one of ${allowed.join(', ')}, got ${shown}`,
+		{ itemIndex, description: 'Pick the model from the list, or make the expression yield one.' },
+	);
+}
 
 export const speakerProperty: INodeProperties = {
 	displayName: 'Identify Speakers',
@@ -73,7 +92,7 @@ export function getTranscriptionBody(
 ): { asset_id: string; model: string; speaker: boolean } {
 	return {
 		asset_id: getAssetId.call(this, itemIndex),
-		model: this.getNodeParameter('model', itemIndex) as string,
+		model: getModel.call(this, itemIndex),
 		speaker: getSpeakerFlag.call(this, itemIndex),
 	};
 }

@@ -7,7 +7,6 @@ type NodeMap = {
 };
 
 export type MaviType = AllEntities<NodeMap>;
-export type MaviResource = MaviType['resource'];
 
 /** JSON objects, or whole items when an operation attaches binary data (subtitle files). */
 export type OperationResult = IDataObject[] | { items: INodeExecutionData[] };

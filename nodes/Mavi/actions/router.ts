@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { isCancelled } from '../transport';
+import { cancelledError, isCancelled } from '../transport';
 import * as asset from './asset';
 import type { MaviType, OperationResult } from './node.type';
 import * as speaker from './speaker';
@@ -59,7 +59,7 @@ export async function router(
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		// A stopped execution ends here, On Error: Continue or not: no more items, no requests.
 		if (isCancelled.call(this)) {
-			throw new NodeOperationError(this.getNode(), 'The execution was cancelled', { itemIndex });
+			throw cancelledError.call(this, itemIndex);
 		}
 		try {
 			const results = await execute.call(this, itemIndex);

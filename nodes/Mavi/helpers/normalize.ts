@@ -21,11 +21,16 @@ export function toFiniteNumber(value: unknown): number | undefined {
 	return undefined;
 }
 
+/** The label Mavi gives the n-th speaker: 0 → `SPEAKER_00`. */
+export function numberedSpeaker(index: number | string): string {
+	return `SPEAKER_${String(index).padStart(2, '0')}`;
+}
+
 function speakerOf(value: unknown): string | null | undefined {
 	if (value === undefined || value === null) return null;
 	if (typeof value === 'string') return value === '' ? null : value;
 	if (typeof value === 'number' && Number.isInteger(value) && value >= 0) {
-		return `SPEAKER_${String(value).padStart(2, '0')}`;
+		return numberedSpeaker(value);
 	}
 	return undefined;
 }

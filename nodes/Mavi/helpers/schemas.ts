@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Shapes of Mavi's synchronous responses (see shared mavi-api.md). Loose where the docs
+ * Shapes of Mavi's synchronous responses. Loose where Mavi's docs
  * disagree: `code` as number or string, `msg` or `message`, numbers sent as strings.
  */
 
@@ -17,8 +17,6 @@ export const envelopeSchema = z
 		failed: z.boolean().optional(),
 	})
 	.passthrough();
-
-export type Envelope = z.infer<typeof envelopeSchema>;
 
 export const uploadDataSchema = z
 	.object({ asset_id: z.string().regex(/^re_\d+$/, 'must look like re_<digits>') })
@@ -47,11 +45,25 @@ export const metadataDataSchema = z
 
 export type AssetMetadata = z.infer<typeof metadataDataSchema>['resource'][number];
 
+/**
+ * Mavi documents 32 hex characters; live-stream tasks have 36-character UUIDs. Anything much
+ * longer is not a task ID (and would flood every item that carries it).
+ */
+export const MAX_TASK_ID_LENGTH = 128;
+
 export const taskDataSchema = z
-	.object({ task_id: z.string().min(1, 'must not be empty') })
+	.object({
+		task_id: z
+			.string()
+			.min(1, 'must not be empty')
+			.max(MAX_TASK_ID_LENGTH, `must be at most ${MAX_TASK_ID_LENGTH} characters`),
+	})
 	.passthrough();
 
-/** Segments are checked by normalizeSegments (fast, names the field), so items stay unknown here. */
+/**
+ * Only the outer shape: detectResultShape decides what the entries are, and transcriptItems reads
+ * each segment (naming the field of a bad one), so items stay unknown here.
+ */
 export const transcriptDataSchema = z
 	.object({
 		model: z.string().nullish(),

@@ -1,4 +1,4 @@
-import { toFiniteNumber } from './normalize';
+import { numberedSpeaker, toFiniteNumber } from './normalize';
 import type { TranscriptSegment } from './segments';
 
 /**
@@ -31,13 +31,13 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  */
 export function speakerLabel(raw: unknown): string | null {
 	if (typeof raw === 'number' && Number.isInteger(raw) && raw >= 0) {
-		return `SPEAKER_${String(raw).padStart(2, '0')}`;
+		return numberedSpeaker(raw);
 	}
 	if (typeof raw !== 'string' || raw.trim() === '') return null;
 	const value = raw.trim();
 	const numbered = /^speaker[_ ]?(\d+)$/i.exec(value);
-	if (numbered) return `SPEAKER_${numbered[1].padStart(2, '0')}`;
-	if (/^[A-Z]$/.test(value)) return `SPEAKER_${String(value.charCodeAt(0) - 65).padStart(2, '0')}`;
+	if (numbered) return numberedSpeaker(numbered[1]);
+	if (/^[A-Z]$/.test(value)) return numberedSpeaker(value.charCodeAt(0) - 65);
 	return value;
 }
 

@@ -1,6 +1,7 @@
 /**
- * Input checks that run before any request is sent. Each returns a message naming the field the
- * user has to fix, or undefined when the value is fine; callers turn it into a NodeOperationError.
+ * Input checks that run before any request is sent. Each names the field the user has to fix:
+ * as a Checked value (the cleaned value, or the error), or for a check without a value as a
+ * message (undefined when fine). Callers turn the message into a NodeOperationError.
  */
 
 export const ASSET_ID_PATTERN = /^re_\d+$/;
@@ -90,6 +91,11 @@ function extensionOf(fileName: string | undefined): string {
 	return match ? match[1].toLowerCase() : '';
 }
 
+/** The media type alone, lower-cased, without parameters (`audio/wav; rate=8000` → `audio/wav`). */
+export function bareMediaType(mimeType: string | undefined): string {
+	return (mimeType ?? '').split(';')[0].trim().toLowerCase();
+}
+
 /**
  * audio/*, video/* and image/* are accepted as labelled. A generic type
  * (application/octet-stream or none), which download nodes often produce, is accepted only when
@@ -99,7 +105,7 @@ export function checkMediaType(
 	mimeType: string | undefined,
 	fileName: string | undefined,
 ): string | undefined {
-	const type = (mimeType ?? '').split(';')[0].trim().toLowerCase();
+	const type = bareMediaType(mimeType);
 	if (/^(audio|video|image)\/[\w.+-]+$/.test(type) || EXTRA_MEDIA_TYPES.has(type)) return undefined;
 	const generic = type === '' || type === 'application/octet-stream';
 	if (generic && MEDIA_EXTENSIONS.has(extensionOf(fileName))) return undefined;

@@ -3,7 +3,13 @@ import { describeZodError, envelopeSchema, isSuccessCode } from '../helpers/sche
 /** What one HTTP answer means, before any retry decision. Pure. */
 export type Interpretation =
 	| { kind: 'success'; data: unknown }
-	| { kind: 'failure'; status: number; message: string }
+	| {
+			kind: 'failure';
+			status: number;
+			message: string;
+			/** The body is not Mavi's JSON envelope: a gateway (or proxy) answered. */
+			gateway?: true;
+	  }
 	| { kind: 'unexpected'; problem: string };
 
 function textOf(body: unknown): string {
@@ -22,7 +28,9 @@ export function interpretResponse(statusCode: number, body: unknown): Interpreta
 	const httpOk = statusCode >= 200 && statusCode < 300;
 	const parsed = envelopeSchema.safeParse(body);
 	if (!parsed.success) {
-		if (!httpOk) return { kind: 'failure', status: statusCode, message: textOf(body) };
+		if (!httpOk) {
+			return { kind: 'failure', status: statusCode, message: textOf(body), gateway: true };
+		}
 		if (typeof body !== 'object' || body === null) {
 			return { kind: 'unexpected', problem: 'the body is not a JSON object' };
 		}

@@ -1,15 +1,10 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { redactText } from '../helpers/redaction';
+import type { Creation } from './creations';
+import { MAYBE_CREATED, unreadableAnswerNote } from './creations';
 import type { FailureKind } from './retryPolicy';
-
-/** What a POST creates (and Mavi bills): such a request is never sent twice blindly. */
-export type Creation =
-	| 'asset' // Upload
-	| 'transcriptionTask' // Transcription → Start
-	| 'diarizationTask' // Speaker → Start
-	| 'transcript' // Transcribe and Wait (synchronous)
-	| 'diarization'; // Diarize and Wait (synchronous)
 
 /** What we keep of a failed exchange: never headers, config or the request itself. */
 export interface FailureDetails {
@@ -20,39 +15,9 @@ export interface FailureDetails {
 	attempts: number;
 	/** Set for creating requests: a `lost` failure then gets the "may have" message. */
 	creates?: Creation;
+	/** An earlier attempt of the same request reached Mavi, maybe, and its answer was lost. */
+	afterLostAnswer?: boolean;
 }
-
-const NOT_RESENT =
-	'The request was not sent again: a second one would start (and bill) a second task.';
-
-/** What may have happened and what to do, per thing a lost request may have created. */
-export const MAYBE_CREATED: Record<Creation, { message: string; advice: string }> = {
-	asset: {
-		message: 'The upload was sent but its answer was lost: an asset may have been created',
-		advice:
-			'The file was not uploaded again, so no duplicate asset is created. Look for it in the Mavi console: if it is there, use its asset ID with Asset → Get Status, Transcription → Start or Asset → Delete; if not, run this item again.',
-	},
-	transcriptionTask: {
-		message:
-			'Mavi may have started this transcription; if it did, the result still arrives at the Mavi Transcription Trigger',
-		advice: `${NOT_RESENT} If no result reaches the trigger within the usual time, run this item again.`,
-	},
-	diarizationTask: {
-		message:
-			'Mavi may have started this speaker diarization; if it did, the result still arrives at the Mavi Transcription Trigger',
-		advice: `${NOT_RESENT} If no result reaches the trigger within the usual time, run this item again.`,
-	},
-	transcript: {
-		message: 'Mavi may have transcribed this file (and billed it), but its answer was lost',
-		advice:
-			'The request was not sent again, so it is not billed twice. Run this item again to get the transcript; for long files, Transcription → Start with the Mavi Transcription Trigger does not lose results this way.',
-	},
-	diarization: {
-		message: 'Mavi may have diarized this file (and billed it), but its answer was lost',
-		advice:
-			'The request was not sent again, so it is not billed twice. Run this item again to get the speakers; for long files, Speaker → Start with the Mavi Transcription Trigger does not lose results this way.',
-	},
-};
 
 function lostCause({ status, serverMessage }: FailureDetails): string {
 	if (status !== undefined) return `Mavi or a gateway answered HTTP ${status}`;
@@ -98,8 +63,7 @@ function headline(details: FailureDetails): { message: string; description: stri
 		case 'ambiguous':
 			return {
 				message: `Mavi answered "Request has exceeded the limit." ${attempts} times`,
-				description:
-					'Mavi uses this answer for two different problems: (1) the rate limit of 1 request per second per endpoint was hit, for example by another workflow using the same account; or (2) the asset ID is invalid, was deleted, or the asset is not ready yet (its status must be SUCCESS; use Asset → Get Status or Upload with "Wait Until Ready").',
+				description: `Mavi uses this answer for different problems: (1) the rate limit of 1 request per second per endpoint was hit, for example by another workflow using the same account; (2) a parameter Mavi rejected, such as a model it does not offer; or (3) the asset ID is invalid, was deleted, or the asset is not ready yet (its status must be SUCCESS; use Asset → Get Status or Upload with "Wait Until Ready").${said}`,
 			};
 		case 'limited':
 			return {
@@ -131,11 +95,10 @@ function headline(details: FailureDetails): { message: string; description: stri
 
 /** Replaces every occurrence of each secret, so even an echoing server cannot leak one. */
 export function redact(text: string, secrets: string[]): string {
-	let out = text;
-	for (const secret of secrets) {
-		if (secret.length >= 4) out = out.split(secret).join('[redacted]');
-	}
-	return out;
+	return redactText(
+		text,
+		secrets.filter((secret) => secret.length >= 4),
+	);
 }
 
 /**
@@ -159,13 +122,50 @@ export function buildApiError(
 		...(safe.serverMessage ? { serverMessage: safe.serverMessage } : {}),
 		...(safe.kind === 'lost' && safe.creates ? { mayHaveCreated: safe.creates } : {}),
 	};
-	return new NodeApiError(node, response, {
+	const error = new NodeApiError(node, response, {
 		message: redact(message, secrets),
 		description: redact(description, secrets),
 		// An HTTP status, never an errno code, which n8n would replace with a generic message.
 		httpCode: safe.status === undefined ? undefined : String(safe.status),
 		itemIndex,
 	});
+	// For an operation that reads the failure its own way (a delete whose first answer was lost).
+	Object.assign(error.context, {
+		kind: safe.kind,
+		serverMessage: safe.serverMessage,
+		afterLostAnswer: safe.afterLostAnswer === true,
+	});
+	return error;
+}
+
+/**
+ * A 3xx: not followed, since the API key would go along. Names only the origin it points to,
+ * never the rest of the address (it may carry anything).
+ */
+export function redirectError(
+	node: INode,
+	endpoint: string,
+	status: number,
+	location: unknown,
+	baseUrl: string,
+	itemIndex: number,
+): NodeApiError {
+	let target = 'an address it did not give';
+	if (typeof location === 'string' && location !== '') {
+		try {
+			target = new URL(location, baseUrl).origin;
+		} catch {
+			target = 'an address that is not a valid URL';
+		}
+	}
+	const message = `The Base URL redirected the request to ${endpoint} to ${target} (HTTP ${status}); the request was not sent there`;
+	const description =
+		'Redirects are not followed, so the API key never goes to another address. Set the Base URL in the Mavi API credential to the address Mavi answers at directly.';
+	return new NodeApiError(
+		node,
+		{ message, endpoint, status },
+		{ message, description, httpCode: String(status), itemIndex },
+	);
 }
 
 /** Plain message for a body that is not what the docs describe. */
@@ -184,12 +184,10 @@ export function unexpectedResponseError(
 	const report =
 		'The response did not match the documented format. If this persists, please report it with the field named above.';
 	// An unreadable answer to a creating request: Mavi may have acted on it all the same.
-	const maybe = creates
-		? ` ${MAYBE_CREATED[creates].message}. ${MAYBE_CREATED[creates].advice}`
-		: '';
+	const note = unreadableAnswerNote(creates);
 	return new NodeApiError(
 		node,
 		{ message, endpoint },
-		{ message, description: `${report}${maybe}`, itemIndex },
+		{ message, description: note ? `${report} ${note}` : report, itemIndex },
 	);
 }

@@ -10,6 +10,12 @@ export interface MultipartFile {
 	open: () => Promise<AsyncIterable<Uint8Array> | Iterable<Uint8Array>>;
 }
 
+// A part's Content-Type is a bare type/subtype; anything else (parameters, a line break that
+// would start a header of its own) is sent as a generic type.
+function mediaType(value: string): string {
+	return /^[\w.+-]+\/[\w.+-]+$/.test(value) ? value : 'application/octet-stream';
+}
+
 // RFC 7578 §4.2: a quote or line break cannot appear raw in a quoted header value.
 function quoted(value: string): string {
 	return value.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -34,7 +40,7 @@ export class MultipartBody {
 	constructor(private readonly file: MultipartFile) {
 		const disposition = `form-data; name="${quoted(file.field)}"; filename="${quoted(file.fileName)}"`;
 		this.head = Buffer.from(
-			`--${this.boundary}\r\nContent-Disposition: ${disposition}\r\nContent-Type: ${file.mimeType}\r\n\r\n`,
+			`--${this.boundary}\r\nContent-Disposition: ${disposition}\r\nContent-Type: ${mediaType(file.mimeType)}\r\n\r\n`,
 		);
 		this.tail = Buffer.from(`\r\n--${this.boundary}--\r\n`);
 	}

@@ -8,9 +8,9 @@
  */
 
 export type FailureKind =
-	| 'limited' // 429, or the ambiguous 400 on a ready asset: the rate limit, not processed
+	| 'limited' // 429, or the ambiguous 400 on a ready asset after a 429 or Retry-After: not processed
 	| 'busy' // 503, temporary DNS failure: not processed, retry with backoff
-	| 'ambiguous' // 400 "Request has exceeded the limit.": rate limit OR bad/not-ready asset
+	| 'ambiguous' // 400 "Request has exceeded the limit.": rate limit OR bad/not-ready asset OR bad parameter
 	| 'lost' // timeout or dropped connection after sending, 500/502/504: MAYBE processed
 	| 'noWebhook' // 400 "An async request requires at least one webhook."
 	| 'auth' // 401
@@ -21,7 +21,7 @@ export type FailureKind =
 
 export const RETRY_LIMITS: Record<FailureKind, number> = {
 	// Another n8n worker may hold the limit for a whole batch: the limiter backs off 1.5-2 s per
-	// attempt (rateLimiter.ts), so this is about two minutes of patience.
+	// attempt (limit/limiter.ts), so this is about two minutes of patience.
 	limited: 60,
 	busy: 6,
 	ambiguous: 2,
@@ -54,14 +54,16 @@ const NOT_SENT_CODES = new Set([
 // A DNS server that did not answer in time: nothing was sent, and it usually passes.
 const RETRYABLE_NOT_SENT_CODES = new Set(['EAI_AGAIN']);
 
-export function classifyHttpFailure(status: number, message: string): FailureKind {
+/** `gateway`: the body was not Mavi's envelope, so something in front of Mavi answered. */
+export function classifyHttpFailure(status: number, message: string, gateway = false): FailureKind {
 	const text = message.toLowerCase();
 	if (status === 401) return 'auth';
 	if (status === 402) return 'credits';
 	if (status === 403) return 'forbidden';
-	// 503 means the service turned the request away before doing anything.
 	if (status === 429) return 'limited';
-	if (status === 503) return 'busy';
+	// Mavi's own 503 turned the request away before doing anything; a gateway's may come after
+	// it passed the request on.
+	if (status === 503) return gateway ? 'lost' : 'busy';
 	// 500, 502, 504 and the rest: Mavi or a gateway may have passed the request on.
 	if (status >= 500) return 'lost';
 	if (text.includes(NO_WEBHOOK_MESSAGE)) return 'noWebhook';

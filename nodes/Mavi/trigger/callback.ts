@@ -54,12 +54,21 @@ export function toJsonObject(
 	return { ok: true, value };
 }
 
+/**
+ * Mavi's task ids are 32 hex digits, or 36-character UUIDs with hyphens (live audio streams);
+ * anything up to this length is read as one, anything longer is no task id at all.
+ */
+export const MAX_TASK_ID_LENGTH = 128;
+
 /** The envelope is broken only when task_id or data cannot be used at all. */
 export function checkEnvelope(body: Record<string, unknown>): EnvelopeResult {
 	const taskId = body.task_id;
 	if (taskId === undefined || taskId === null) return { ok: false, error: 'task_id is required' };
 	if (typeof taskId !== 'string') return { ok: false, error: 'task_id must be a string' };
 	if (taskId.trim() === '') return { ok: false, error: 'task_id must not be empty' };
+	if (taskId.length > MAX_TASK_ID_LENGTH) {
+		return { ok: false, error: `task_id is longer than ${MAX_TASK_ID_LENGTH} characters` };
+	}
 	const data = body.data;
 	if (data !== undefined && data !== null && !isRecord(data)) {
 		return { ok: false, error: 'data must be an object' };

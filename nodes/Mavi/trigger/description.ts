@@ -1,6 +1,7 @@
 import type { INodeProperties, TriggerPanelDefinition } from 'n8n-workflow';
 
 import { outputProperty } from '../helpers/outputOption';
+import { ALLOW_WITHOUT_TOKEN } from './auth';
 
 export const triggerPanel: TriggerPanelDefinition = {
 	header: 'Paste the production URL into the Mavi console',
@@ -24,7 +25,7 @@ export const triggerProperties: INodeProperties[] = [
 	},
 	{
 		displayName: 'Allow Callbacks Without Token',
-		name: 'allowUnauthenticated',
+		name: ALLOW_WITHOUT_TOKEN,
 		type: 'boolean',
 		default: false,
 		description:

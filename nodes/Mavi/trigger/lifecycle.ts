@@ -1,12 +1,12 @@
 import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
-import { assertSecuredOnActivation, forgetCachedToken } from './auth';
+import { assertSecuredOnActivation } from './auth';
 import { dedupeScope, forget } from './dedupe';
 
 /**
  * Mavi has no API to register a webhook (the URL is typed into its console), so the lifecycle
  * n8n requires checks the set-up on activation and manages the state this process holds: the
- * dedupe memory and the cached Webhook Token.
+ * dedupe memory.
  */
 
 // n8n calls delete() with mode 'internal' for test and production alike; the webhook URL (test
@@ -44,6 +44,5 @@ export async function remove(this: IHookFunctions): Promise<boolean> {
 	const scope = scopeByWebhook.get(key);
 	if (scope !== undefined) forget(scope);
 	scopeByWebhook.delete(key);
-	forgetCachedToken(this);
 	return true;
 }

@@ -1,6 +1,6 @@
 import type { IWebhookFunctions } from 'n8n-workflow';
 
-import { REDACTED } from './scrub';
+import { redactText } from '../helpers/redaction';
 
 /** Why a callback started no execution; `status` is what Mavi was answered. */
 export interface Refusal {
@@ -11,9 +11,9 @@ export interface Refusal {
 
 // A task_id comes from the request: bounded and quoted, so it cannot forge or flood log lines.
 function quotedTaskId(taskId: string, secret: string): string {
-	const bounded = taskId.length > 80 ? `${taskId.slice(0, 80)}…` : taskId;
-	const safe = secret !== '' ? bounded.split(secret).join(REDACTED) : bounded;
-	return JSON.stringify(safe);
+	// Redacted before it is cut, so a cut cannot leave part of the token behind.
+	const safe = redactText(taskId, [secret]);
+	return JSON.stringify(safe.length > 80 ? `${safe.slice(0, 80)}…` : safe);
 }
 
 /**

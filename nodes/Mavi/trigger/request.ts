@@ -1,26 +1,50 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 import { isRecord } from '../helpers/normalize';
+import type { Redactor } from '../helpers/redaction';
+import { comparableToken } from './token';
 
 export const TOKEN_QUERY_PARAMETER = 'token';
 export const TOKEN_HEADER = 'x-mavi-token';
 
 // Never copied into items: credentials of any kind. The token itself is also scrubbed by value
-// from whatever else is copied (see scrub.ts), since a proxy may repeat it in any header.
+// from whatever else is copied (helpers/redaction), since a proxy may repeat it in any header.
 const SECRET_HEADERS = new Set([TOKEN_HEADER, 'authorization', 'proxy-authorization', 'cookie']);
 
-function stringsOf(value: unknown): string[] {
-	if (typeof value === 'string') return [value];
-	if (Array.isArray(value))
-		return value.filter((entry): entry is string => typeof entry === 'string');
-	return [];
+/** What a request offers as its webhook token: one value, or why it cannot be checked. */
+export type PresentedToken = { ok: true; token: string } | { ok: false; reason: string };
+
+export const MISSING_OR_WRONG = 'Missing or wrong webhook token';
+export const SEVERAL_TOKENS =
+	'More than one webhook token in the request (a repeated token parameter, or a query and a header that differ)';
+
+function valuesOf(value: unknown): unknown[] {
+	if (value === undefined) return [];
+	return Array.isArray(value) ? value : [value];
 }
 
-/** Every token the request offers: query `token` and header `x-mavi-token`. Body is not a source. */
-export function receivedTokens(context: IWebhookFunctions): string[] {
+/**
+ * The token of query `token` or header `x-mavi-token` (the body is not a source). One request
+ * tests one token: a repeated parameter, or a query and a header that differ, is refused, so a
+ * single request cannot try many guesses.
+ */
+export function presentedToken(context: IWebhookFunctions): PresentedToken {
 	const query = context.getQueryData() as Record<string, unknown>;
 	const headers = context.getHeaderData() as Record<string, unknown>;
-	return [...stringsOf(query?.[TOKEN_QUERY_PARAMETER]), ...stringsOf(headers?.[TOKEN_HEADER])];
+	const fromQuery = valuesOf(query?.[TOKEN_QUERY_PARAMETER]);
+	const fromHeader = valuesOf(headers?.[TOKEN_HEADER]);
+	if (fromQuery.length > 1 || fromHeader.length > 1) return { ok: false, reason: SEVERAL_TOKENS };
+	const [queryToken] = fromQuery;
+	const [headerToken] = fromHeader;
+	if (
+		typeof queryToken === 'string' &&
+		typeof headerToken === 'string' &&
+		comparableToken(queryToken) !== comparableToken(headerToken)
+	) {
+		return { ok: false, reason: SEVERAL_TOKENS };
+	}
+	const token = queryToken ?? headerToken;
+	return typeof token === 'string' ? { ok: true, token } : { ok: false, reason: MISSING_OR_WRONG };
 }
 
 // n8n turns these into objects itself, so a form post would look like a JSON object; Mavi
@@ -61,11 +85,11 @@ export async function requestBody(context: IWebhookFunctions): Promise<unknown> 
 const BACKSLASH = 0x5c;
 
 /**
- * True when no string parsed from the body can hold `secret`: the bytes n8n received (UTF-8 JSON
- * or text) do not contain it, and JSON could only build it from other bytes with an escape, which
- * needs a backslash. Lets the trigger skip scrubbing 10,000 items that cannot hold the token.
+ * True when no string parsed from the body can hold the secret: the bytes n8n received (UTF-8 JSON
+ * or text) hold it in none of its forms, and JSON could only build it from other bytes with an
+ * escape, which needs a backslash. Lets the trigger skip scrubbing 10,000 items that cannot hold it.
  */
-export function bodyCannotHold(context: IWebhookFunctions, secret: string): boolean {
+export function bodyCannotHold(context: IWebhookFunctions, redactor: Redactor): boolean {
 	const rawBody = (context.getRequestObject() as { rawBody?: unknown }).rawBody;
 	if (!(rawBody instanceof Uint8Array)) return false;
 	const [type, ...parameters] = String(context.getHeaderData()['content-type'] ?? '')
@@ -75,7 +99,7 @@ export function bodyCannotHold(context: IWebhookFunctions, secret: string): bool
 	const charset = parameters.find((parameter) => parameter.trim().startsWith('charset='));
 	if (charset !== undefined && !/^charset="?utf-?8"?$/.test(charset.trim())) return false;
 	const bytes = Buffer.from(rawBody.buffer, rawBody.byteOffset, rawBody.byteLength);
-	return !bytes.includes(secret, 0, 'utf8') && !bytes.includes(BACKSLASH);
+	return !bytes.includes(BACKSLASH) && !redactor.finds(bytes.toString('utf8'));
 }
 
 export function headersWithoutSecrets(context: IWebhookFunctions): IDataObject {

@@ -6,53 +6,46 @@ function digest(value: string): Buffer {
 	return createHash('sha256').update(value, 'utf8').digest();
 }
 
-/** Constant-time comparison of a received token with the expected one. */
-export function tokensMatch(received: string, expected: string): boolean {
-	return timingSafeEqual(digest(received), digest(expected));
+/**
+ * The token as compared. A `+` sent raw in the query reaches the node as a space (form decoding),
+ * so a space and a `+` count as the same character: `?token=a+b`, `?token=a%2Bb` and the header
+ * `x-mavi-token: a+b` all present the token `a+b`.
+ */
+export function comparableToken(token: string): string {
+	return token.replace(/ /g, '+');
 }
 
-/**
- * True when any received candidate equals the expected token. Every candidate is compared, so
- * the time taken does not reveal which one matched.
- */
-export function anyTokenMatches(candidates: readonly string[], expected: string): boolean {
-	let matched = false;
-	for (const candidate of candidates) {
-		if (tokensMatch(candidate, expected)) matched = true;
-	}
-	return matched;
+/** Constant-time comparison of a received token with the expected one. */
+export function tokensMatch(received: string, expected: string): boolean {
+	return timingSafeEqual(digest(comparableToken(received)), digest(comparableToken(expected)));
 }
 
 /**
  * How long each n8n process reuses a Webhook Token it read from the credential. n8n 2.41 builds
  * a cold expression isolate for every credential read in webhook(), which made each callback
  * several hundred milliseconds slower than n8n's own Webhook node. The price: after the token
- * is changed or removed in the credential, the old one keeps working for up to this long
- * (publishing or unpublishing the workflow clears it at once).
+ * is changed or removed in the credential, the old one keeps working for up to this long, in
+ * every process, unless the workflow is published again (the cache is keyed by activation).
  */
 export const TOKEN_CACHE_MS = 30_000;
-const MAX_CACHED_CREDENTIALS = 1000;
+const MAX_CACHED_TOKENS = 1000;
 
 const cachedTokens = new Map<string, { token: string; expiresAt: number }>();
 
-/** The cached Webhook Token of a credential, or undefined when it must be read again. */
-export function cachedToken(credentialId: string, now = Date.now()): string | undefined {
-	const entry = cachedTokens.get(credentialId);
+/** The cached Webhook Token under `key` (credential and activation), or undefined. */
+export function cachedToken(key: string, now = Date.now()): string | undefined {
+	const entry = cachedTokens.get(key);
 	if (entry === undefined) return undefined;
 	if (entry.expiresAt > now) return entry.token;
-	cachedTokens.delete(credentialId);
+	cachedTokens.delete(key);
 	return undefined;
 }
 
-export function cacheToken(credentialId: string, token: string, now = Date.now()): void {
-	cachedTokens.delete(credentialId);
-	cachedTokens.set(credentialId, { token, expiresAt: now + TOKEN_CACHE_MS });
-	if (cachedTokens.size > MAX_CACHED_CREDENTIALS) {
+export function cacheToken(key: string, token: string, now = Date.now()): void {
+	cachedTokens.delete(key);
+	cachedTokens.set(key, { token, expiresAt: now + TOKEN_CACHE_MS });
+	if (cachedTokens.size > MAX_CACHED_TOKENS) {
 		const oldest = cachedTokens.keys().next().value;
 		if (oldest !== undefined) cachedTokens.delete(oldest);
 	}
-}
-
-export function forgetToken(credentialId: string): void {
-	cachedTokens.delete(credentialId);
 }

@@ -1,6 +1,8 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { allowsCallbacksWithoutToken, expectedToken } from './auth';
+import { redactorFor, scrubSecrets } from '../helpers/redaction';
+
+import { allowsCallbacksWithoutToken, expectedToken, MIN_TOKEN_LENGTH, SHORT_TOKEN } from './auth';
 import type { CallbackResult } from './callback';
 import { checkEnvelope, classifyCallback, toJsonObject } from './callback';
 import { remember, wasSeen } from './dedupe';
@@ -12,15 +14,15 @@ import type { Refusal } from './log';
 import {
 	bodyCannotHold,
 	headersWithoutSecrets,
+	MISSING_OR_WRONG,
+	presentedToken,
 	queryWithoutToken,
-	receivedTokens,
 	requestBody,
 	unsupportedContentType,
 } from './request';
-import { scrubSecret } from './scrub';
 import { readSettings } from './settings';
 import type { TriggerSettings } from './settings';
-import { anyTokenMatches } from './token';
+import { tokensMatch } from './token';
 
 /** Answers the request directly, so no execution starts, and says why in n8n's log. */
 function refuse(
@@ -72,9 +74,11 @@ function authenticationFailure(context: IWebhookFunctions, token: string): strin
 		if (allowsCallbacksWithoutToken(context)) return undefined;
 		return 'The Mavi API credential has no Webhook Token and "Allow Callbacks Without Token" is off';
 	}
-	return anyTokenMatches(receivedTokens(context), token)
-		? undefined
-		: 'Missing or wrong webhook token';
+	// Set after publishing (activation refuses it), so this process may still be serving it.
+	if (token.length < MIN_TOKEN_LENGTH) return SHORT_TOKEN;
+	const presented = presentedToken(context);
+	if (!presented.ok) return presented.reason;
+	return tokensMatch(presented.token, token) ? undefined : MISSING_OR_WRONG;
 }
 
 /**
@@ -126,10 +130,11 @@ export async function receiveCallback(this: IWebhookFunctions): Promise<IWebhook
 	const extras = requestExtras(this, settings, json.value);
 	// The token is scrubbed by value wherever it could be; the items only when the body could
 	// hold it at all, which spares a walk over every segment of almost every callback.
-	scrubSecret(extras.headers, token);
-	scrubSecret(extras.query, token);
+	const redactor = redactorFor([token]);
+	scrubSecrets(extras.headers, redactor);
+	scrubSecrets(extras.query, redactor);
 	const items = buildItems(result, settings.output, json.value, extras);
-	if (!bodyCannotHold(this, token)) scrubSecret(items, token);
+	if (!bodyCannotHold(this, redactor)) scrubSecrets(items, redactor);
 	// Only now, right before n8n starts the execution, is the task remembered as emitted.
 	remember(scope, taskId);
 	return { workflowData: [items], webhookResponse: { received: true, task_id: taskId } };

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { assetIdProperty, getAssetId } from '../common.descriptions';
-import { assetStatusItem, fetchAssetMetadata } from '../shared';
+import { assetStatusItem, fetchAssetMetadata } from './metadata';
 
 const properties: INodeProperties[] = [assetIdProperty];
 

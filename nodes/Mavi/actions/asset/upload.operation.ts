@@ -2,10 +2,15 @@ import type { IBinaryData, IDataObject, IExecuteFunctions, INodeProperties } fro
 import { NodeOperationError, sleep, updateDisplayOptions } from 'n8n-workflow';
 
 import { uploadDataSchema } from '../../helpers/schemas';
-import { checkFileSize, checkMediaType, checkSeconds } from '../../helpers/validation';
+import {
+	bareMediaType,
+	checkFileSize,
+	checkMediaType,
+	checkSeconds,
+} from '../../helpers/validation';
 import type { MultipartFile } from '../../transport';
-import { maviRequest } from '../../transport';
-import { assetStatusItem, fetchAssetMetadata } from '../shared';
+import { cancelledError, maviRequest } from '../../transport';
+import { assetStatusItem, fetchAssetMetadata } from './metadata';
 
 const properties: INodeProperties[] = [
 	{
@@ -109,7 +114,7 @@ async function waitUntilReady(
 			);
 		}
 		await sleep(intervalSeconds * 1000, this.getExecutionCancelSignal?.()).catch(() => {
-			throw new NodeOperationError(this.getNode(), 'The execution was cancelled', { itemIndex });
+			throw cancelledError.call(this, itemIndex);
 		});
 	}
 }
@@ -136,7 +141,8 @@ async function fileToSend(
 	const common = {
 		field: 'file',
 		fileName,
-		mimeType: binary.mimeType || 'application/octet-stream',
+		// Only the checked type goes into the part header: parameters could carry a line break.
+		mimeType: bareMediaType(binary.mimeType) || 'application/octet-stream',
 	};
 	const { id } = binary;
 	if (id) {

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OutputMode } from '../../helpers/segments';
 import { assetIdProperty, getAssetId, outputProperty } from '../common.descriptions';
-import { transcribeSync } from '../shared';
+import { transcribeSync } from '../syncTranscription';
 
 const properties: INodeProperties[] = [assetIdProperty, outputProperty];
 

@@ -10,7 +10,7 @@ import {
 	speakerProperty,
 } from '../common.descriptions';
 import type { OperationResult } from '../node.type';
-import { transcribeSync } from '../shared';
+import { transcribeSync } from '../syncTranscription';
 import { attachRequestedSubtitles, attachSubtitlesOption } from '../subtitleFiles';
 
 const properties: INodeProperties[] = [

@@ -1,24 +1,15 @@
 // n8n's binary store (BinaryDataService) in filesystem mode, as n8n 2.x runs by default, for
-// in-process tests of binaries that items reference by id.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+// in-process tests of binaries that items reference by id. JS with a .d.ts: strict lint applies
+// n8n Cloud's import rules to every .ts file, and this needs node:fs and DI.
+const { mkdtempSync, rmSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const path = require('node:path');
 
-import * as core from 'n8n-core';
-import type { IBinaryData } from 'n8n-workflow';
-
+const core = require('n8n-core');
 // n8n-core resolves its services through its own copy of @n8n/di.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { Container } = require(require.resolve('@n8n/di', { paths: [require.resolve('n8n-core')] }));
 
-export interface BinaryStore {
-	service: { getAsStream(id: string, chunkSize?: number): Promise<unknown> };
-	/** Stores `data` as an execution's binary; returns the item's binary (with its id). */
-	store(data: Buffer, binary: { mimeType?: string; fileName: string }): Promise<IBinaryData>;
-	stop(): void;
-}
-
-export async function startBinaryStore(): Promise<BinaryStore> {
+async function startBinaryStore() {
 	const dir = mkdtempSync(path.join(tmpdir(), 'mavi-binary-store-'));
 	const service = Container.get(core.BinaryDataService);
 	service.config.mode = 'filesystem';
@@ -26,8 +17,11 @@ export async function startBinaryStore(): Promise<BinaryStore> {
 	await service.init();
 	return {
 		service,
+		/** Stores `data` as an execution's binary; returns the item's binary (with its id). */
 		store: (data, { mimeType = 'audio/wav', fileName }) =>
 			service.store(core.FileLocation.ofExecution('wf-1', 'exec-1'), data, { mimeType, fileName }),
 		stop: () => rmSync(dir, { recursive: true, force: true }),
 	};
 }
+
+module.exports = { startBinaryStore };

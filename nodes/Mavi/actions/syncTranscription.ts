@@ -1,41 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { toFiniteNumber } from '../helpers/normalize';
 import { detectResultShape } from '../helpers/resultShape';
-import type { AssetMetadata } from '../helpers/schemas';
-import { metadataDataSchema, transcriptDataSchema } from '../helpers/schemas';
+import { transcriptDataSchema } from '../helpers/schemas';
 import type { OutputMode } from '../helpers/segments';
 import { transcriptItems } from '../helpers/transcriptItems';
-import { maviRequest, METADATA_ENDPOINT } from '../transport';
-
-/** GET /{asset_id}/metadata, reduced to the one asset it describes. */
-export async function fetchAssetMetadata(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	assetId: string,
-): Promise<AssetMetadata> {
-	const data = await maviRequest.call(
-		this,
-		itemIndex,
-		{ method: 'GET', path: `/${assetId}/metadata`, endpoint: METADATA_ENDPOINT },
-		metadataDataSchema,
-	);
-	return data.resource[0];
-}
-
-/** The asset's status as an output item; Mavi sends sizes and times as strings. */
-export function assetStatusItem(assetId: string, metadata: AssetMetadata): IDataObject {
-	return {
-		asset_id: assetId,
-		upload_status: metadata.upload_status,
-		file_name: metadata.file_name ?? null,
-		mime_type: metadata.mime_type ?? null,
-		file_size: toFiniteNumber(metadata.file_size) ?? null,
-		create_time: toFiniteNumber(metadata.create_time) ?? null,
-		modify_time: toFiniteNumber(metadata.modify_time) ?? null,
-	};
-}
+import { maviRequest, unreadableAnswerNote } from '../transport';
 
 export type TranscriptKind = 'whisper' | 'diarization';
 
@@ -71,7 +41,8 @@ export async function transcribeSync(
 	if (shape.kind === 'other' || !accepted) {
 		const found = shape.kind === 'other' ? shape.reason : `a ${shape.kind} result`;
 		const message = `Mavi returned an unexpected response from POST ${endpoint}: expected a ${expected}, got ${found}`;
-		throw new NodeApiError(this.getNode(), { message }, { message, itemIndex });
+		const description = unreadableAnswerNote(expected);
+		throw new NodeApiError(this.getNode(), { message }, { message, description, itemIndex });
 	}
 	const meta = {
 		taskId: null,
