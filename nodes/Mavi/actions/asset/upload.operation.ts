@@ -123,7 +123,7 @@ async function waitUntilReady(
  * Bytes per read from n8n's binary store. Its default (64 KiB for files) makes 16,384 chunks of a
  * 1 GiB file, and every chunk costs n8n's main thread a trip through the stream machinery of the
  * upload; 1 MiB chunks (the size a plain Node upload uses) cut that 16-fold. Memory stays
- * constant: at most a few chunks wait at a time.
+ * constant: axios holds at most 16 chunks waiting for the socket.
  */
 const READ_CHUNK_BYTES = 1024 * 1024;
 
