@@ -1,4 +1,4 @@
-// `npm run bench`: P1-P6 side by side in one run. Prints the table and writes
+// `npm run bench`: P1-P8 side by side in one run. Prints the table and writes
 // bench/results/latest.{md,json} (`--dated` also writes bench/results/<date>.md).
 // A benchmark never fails CI: exit 0 unless the bench itself crashed.
 // Env: BENCH_DIST (snapshot of dist/ for P2/P4), BENCH_PROFILE=1 (--cpu-prof on n8n),
@@ -15,7 +15,8 @@ import { runP3 } from './lib/p3-batch.mjs';
 import { countRuntimeDependencies, measurePack, measureRequire } from './lib/p4-footprint.mjs';
 import { runP5 } from './lib/p5-upload.mjs';
 import { runP6 } from './lib/p6-queue.mjs';
-import { runP7 } from './lib/p7-tool-answer.mjs';
+import { runP7 } from './lib/p7-upload-speed.mjs';
+import { runP8 } from './lib/p8-tool-answer.mjs';
 import { analyzeProfiles, profileText } from './lib/profile.mjs';
 import { buildRows, markdownTable, writeResults } from './lib/report.mjs';
 
@@ -93,7 +94,7 @@ async function main() {
 		dependencies: countRuntimeDependencies(ROOT),
 	}));
 	results.p2 = await part('P2', runP2);
-	results.p7 = await part('P7', () => runP7(ROOT, DIST));
+	results.p8 = await part('P8', () => runP8(ROOT, DIST));
 
 	let env;
 	const profileDir =
@@ -106,7 +107,7 @@ async function main() {
 	process.once('SIGINT', onSignal);
 	process.once('SIGTERM', onSignal);
 	try {
-		if (!SKIP.has('P1') || !SKIP.has('P3') || !SKIP.has('P5')) {
+		if (['P1', 'P3', 'P5', 'P7'].some((name) => !SKIP.has(name))) {
 			if (profileDir) {
 				rmSync(profileDir, { recursive: true, force: true });
 				mkdirSync(profileDir, { recursive: true });
@@ -118,6 +119,7 @@ async function main() {
 		);
 		results.p3 = await part('P3', () => runP3({ ...env, log, items: QUICK ? 5 : 30 }));
 		results.p5 = await part('P5', () => runP5({ ...env, log }));
+		results.p7 = await part('P7', () => runP7({ ...env, log, rounds: QUICK ? 1 : 3 }));
 	} catch (error) {
 		log(`n8n environment FAILED: ${error.stack || error}`);
 		const reason = {
@@ -126,6 +128,7 @@ async function main() {
 		results.p1 ??= reason;
 		results.p3 ??= reason;
 		results.p5 ??= reason;
+		results.p7 ??= reason;
 	} finally {
 		if (env) await env.stop();
 		process.removeListener('SIGINT', onSignal);
@@ -133,16 +136,24 @@ async function main() {
 	}
 	// Queue mode last, on its own cluster, once the single n8n is gone.
 	results.p6 = await part('P6', () => runP6({ log }));
-	if (profileDir && results.p1 && results.p1.windowsUs) {
+	// With BENCH_PROFILE=1: where n8n's main thread spent P1's deliveries and P7's uploads.
+	const profiled = [
+		['P1', 'p1-profile.txt', results.p1 && results.p1.windowsUs],
+		['P7', 'p7-profile.txt', results.p7 && results.p7.windowsUs],
+	];
+	for (const [name, file, windowsUs] of profiled) {
+		if (!profileDir || !windowsUs) continue;
 		try {
-			const analysis = analyzeProfiles(profileDir, results.p1.windowsUs);
-			writeFileSync(path.join(TMP_DIR, 'p1-profile.txt'), `${profileText(analysis)}\n`);
-			log('P1 CPU profile summary: bench/results/tmp/p1-profile.txt');
+			const analysis = analyzeProfiles(profileDir, windowsUs);
+			writeFileSync(path.join(TMP_DIR, file), `${profileText(analysis)}\n`);
+			log(`${name} CPU profile summary: bench/results/tmp/${file}`);
 		} catch (error) {
-			log(`profile analysis failed: ${error.message}`);
+			log(`${name} profile analysis failed: ${error.message}`);
 		}
 	}
-	if (results.p1) delete results.p1.windowsUs; // only the profile analysis needs them
+	// Only the profile analysis needs the windows.
+	if (results.p1) delete results.p1.windowsUs;
+	if (results.p7) delete results.p7.windowsUs;
 
 	results.machine.totalSeconds = Math.round((Date.now() - started) / 1000);
 	const rows = buildRows(results);

@@ -10,12 +10,25 @@ const require = createRequire(import.meta.url);
 const HARNESS = '../../tools/n8n-harness';
 const { ensureRuntime, installPackage, startN8n, bootstrapClient } = require(`${HARNESS}/n8n.js`);
 const { nodeItems } = require(`${HARNESS}/client.js`);
-const { node, linearWorkflow, triggerWorkflow, startStep } = require(`${HARNESS}/workflows.js`);
+const { node, linearWorkflow, triggerWorkflow, startStep, uploadWorkflow } = require(
+	`${HARNESS}/workflows.js`,
+);
 const { makeWav } = require('../../tools/mavi-simulator/wav.js');
 const { sleep } = require(`${HARNESS}/processes.js`);
+const { writeSparseWav } = require(`${HARNESS}/bigFiles.js`);
 const { startSimulator } = require('../../tools/mavi-simulator/server.js');
 
-export { nodeItems, node, linearWorkflow, triggerWorkflow, startStep, makeWav, sleep };
+export {
+	nodeItems,
+	node,
+	linearWorkflow,
+	triggerWorkflow,
+	startStep,
+	uploadWorkflow,
+	makeWav,
+	writeSparseWav,
+	sleep,
+};
 
 export const SIM_API_KEY = 'sk-mavi-bench-key';
 export const WEBHOOK_TOKEN = 'bench-webhook-token';

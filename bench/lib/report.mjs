@@ -3,7 +3,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { p6Rows } from './p6-queue.mjs';
-import { p7Rows } from './p7-tool-answer.mjs';
+import { p7Rows } from './p7-report.mjs';
+import { p8Rows } from './p8-tool-answer.mjs';
 
 const fmt = (value, unit = '') =>
 	value === null || value === undefined ? 'n/a' : `${value}${unit}`;
@@ -13,7 +14,7 @@ const kB = (bytes) => (bytes === undefined ? null : Math.round(bytes / 100) / 10
 export function buildRows(results) {
 	const rows = [];
 	const add = (id, metric, value, target, met) => rows.push({ id, metric, value, target, met });
-	const { p1, p2, p3, p4, p5, p6, p7 } = results;
+	const { p1, p2, p3, p4, p5, p6, p7, p8 } = results;
 	if (p1 && !p1.error) {
 		const { ours, oursNoOp, diy, diyAuth, diyAuthNoOp } = p1.variants;
 		// The fair comparison: the same secret check on both sides, each workflow
@@ -167,6 +168,7 @@ export function buildRows(results) {
 	}
 	p6Rows(p6, add);
 	p7Rows(p7, add);
+	p8Rows(p8, add);
 	return rows;
 }
 

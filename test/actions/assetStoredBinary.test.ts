@@ -53,6 +53,22 @@ it('streams the stored file, afresh after a refused attempt: Mavi gets exactly i
 	opened.mockRestore();
 });
 
+it('reads the stored file in 1 MiB chunks, not the store\'s 64 KiB default (16 times fewer)', async () => {
+	const wav = makeWav(200); // 3.2 MB
+	const binary = await stored(wav, 'long.wav');
+	const read = jest.spyOn(binaries.service, 'getAsStream');
+
+	const result = await runTranscribe(upload, mavi.credentials, {
+		inputItems: [{ json: {}, binary: { data: binary as never } }],
+	});
+
+	expect(result.error).toBeUndefined();
+	expect(read).toHaveBeenCalledTimes(1);
+	const stream = (await read.mock.results[0].value) as { readableHighWaterMark: number };
+	expect(stream.readableHighWaterMark).toBe(1024 * 1024);
+	read.mockRestore();
+});
+
 it('refuses a stored zero-byte file before any request', async () => {
 	const binary = await stored(Buffer.alloc(0), 'empty.wav');
 	const before = mavi.sim.stats().requests;

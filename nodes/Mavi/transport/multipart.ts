@@ -23,9 +23,12 @@ function quoted(value: string): string {
 
 /**
  * A multipart body that streams the file instead of holding it. n8n's HTTP client (axios)
- * streams any Blob through its `stream()` and sends `size` as Content-Length, so this object
- * presents itself as a Blob: the only way to hand it a stream without importing `stream`, which
- * community nodes may not. Each instance reads the file once; build a new one per attempt.
+ * streams any Blob and sends `size` as Content-Length, so this object presents itself as a Blob:
+ * the only way to hand it a stream without importing `stream`, which community nodes may not.
+ * axios reads a Blob through `stream()` if it has one, else through its async iterator: this one
+ * has only the iterator, so the file's chunks go to axios as they are read, without a web stream
+ * (and its promises per chunk) in between. Each instance reads the file once; build a new one per
+ * attempt.
  */
 export class MultipartBody {
 	readonly boundary = `----MaviFormBoundary${randomBytes(12).toString('hex')}`;
@@ -78,18 +81,8 @@ export class MultipartBody {
 		yield this.tail;
 	}
 
-	/** Web stream over `chunks()`; cancelling it (the request was aborted) closes the file. */
-	stream(): ReadableStream<Uint8Array> {
-		const iterator = this.chunks();
-		return new ReadableStream<Uint8Array>({
-			async pull(controller) {
-				const next = await iterator.next();
-				if (next.done) controller.close();
-				else controller.enqueue(next.value);
-			},
-			async cancel() {
-				await iterator.return(undefined);
-			},
-		});
+	/** What axios reads: head, file, tail (see `chunks()`). */
+	[Symbol.asyncIterator](): AsyncGenerator<Uint8Array> {
+		return this.chunks();
 	}
 }

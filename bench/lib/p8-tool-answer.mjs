@@ -1,4 +1,4 @@
-// P7: the size of what Transcribe From URL answers an AI Agent for a 60-minute, 2-speaker
+// P8: the size of what Transcribe From URL answers an AI Agent for a 60-minute, 2-speaker
 // recording: the full transcript item (what a tool got before the compact answer) against the
 // compact answer. Characters of the JSON the model receives; tokens estimated as characters / 4.
 import { createRequire } from 'node:module';
@@ -6,16 +6,16 @@ import path from 'node:path';
 
 const require = createRequire(import.meta.url);
 
-export function runP7(root, dist, minutes = 60) {
+export function runP8(root, dist, minutes = 60) {
 	const { buildTimeline } = require(path.join(root, 'tools/mavi-simulator/transcripts.js'));
 	const { elevenLabsResult } = require(path.join(root, 'tools/mavi-simulator/speechWords.js'));
 	const { readSpeechResult } = require(path.join(dist, 'nodes/Mavi/helpers/speechToText.js'));
 	const { mapTranscript } = require(path.join(dist, 'nodes/Mavi/helpers/transcriptItems.js'));
 	const { compactAnswer } = require(path.join(dist, 'nodes/Mavi/actions/toolAnswer.js'));
-	const audio = { sha256: 'bench-p7', file_size: 0, mime_type: 'audio/wav', data: Buffer.alloc(0) };
+	const audio = { sha256: 'bench-p8', file_size: 0, mime_type: 'audio/wav', data: Buffer.alloc(0) };
 	const timeline = buildTimeline(audio, {
 		speakers: 2,
-		seed: 'p7',
+		seed: 'p8',
 		durationSeconds: minutes * 60,
 	});
 	const data = elevenLabsResult(timeline, { diarize: true, languageCode: 'en' });
@@ -36,18 +36,18 @@ export function runP7(root, dist, minutes = 60) {
 	};
 }
 
-export function p7Rows(p7, add) {
+export function p8Rows(p8, add) {
 	const metric =
 		'AI tool answer of Transcribe From URL, 60-minute 2-speaker transcript: characters, full item -> compact (tokens ~ chars/4)';
-	if (!p7 || p7.error) {
-		add('P7', metric, `not measured: ${p7 ? p7.error : 'skipped'}`, '<= 0.33', null);
+	if (!p8 || p8.error) {
+		add('P8', metric, `not measured: ${p8 ? p8.error : 'skipped'}`, '<= 0.33', null);
 		return;
 	}
 	add(
-		'P7',
-		`${metric}, ${p7.segments} segments`,
-		`${p7.beforeChars} -> ${p7.afterChars} (~${p7.beforeTokens} -> ~${p7.afterTokens} tokens): ratio ${p7.ratio}`,
+		'P8',
+		`${metric}, ${p8.segments} segments`,
+		`${p8.beforeChars} -> ${p8.afterChars} (~${p8.beforeTokens} -> ~${p8.afterTokens} tokens): ratio ${p8.ratio}`,
 		'<= 0.33',
-		p7.ratio <= 1 / 3,
+		p8.ratio <= 1 / 3,
 	);
 }
