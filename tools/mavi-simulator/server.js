@@ -149,6 +149,7 @@ class Simulator {
 			syncRuns: this.ledger.syncRuns,
 			faultLog: this.ledger.faultLog,
 			callbacks: this.callbacks.deliveries,
+			heldCallbacks: this.callbacks.held.map(({ task }) => task.task_id),
 		});
 	}
 
@@ -159,6 +160,11 @@ class Simulator {
 		this.limiter.clear();
 		this.clearCounters();
 		this.reseed();
+	}
+
+	/** With `holdCallbacks`: sends the callbacks held so far (`{ reverse: true }`: last first). */
+	releaseCallbacks(options) {
+		return this.callbacks.release(options);
 	}
 
 	waitForCallbacks(count, timeoutMs) {
