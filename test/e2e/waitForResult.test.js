@@ -60,6 +60,14 @@ async function waitForWaiting(workflowId, seen, timeoutMs = 60000) {
 	}
 }
 
+async function waitForNew(workflowId, seen) {
+	for (;;) {
+		const found = (await client.listExecutions(workflowId)).find((e) => !seen.includes(e.id));
+		if (found) return found.id;
+		await sleep(150);
+	}
+}
+
 /** POSTs the recordings to the start workflow; resolves the id of the execution now waiting. */
 async function startAndPark(workflowId, path, recordings) {
 	const seen = (await client.listExecutions(workflowId)).map((e) => e.id);
@@ -191,6 +199,35 @@ describe('one execution starts three tasks, waits, and goes on with each item an
 			expect(items[i].failed).toBeUndefined();
 		}
 		expect(await tableRows()).toEqual([]);
+	});
+
+	test('results that arrive while the execution is still starting tasks do not resume it early', async () => {
+		const recordings = await withAssets([
+			{ customer: 'Acme', fileName: 'acme-4.wav' },
+			{ customer: 'Globex', fileName: 'globex-4.wav' },
+			{ customer: 'Initech', fileName: 'initech-4.wav' },
+		]);
+		const seen = (await client.listExecutions(startId)).map((e) => e.id);
+		expect((await client.postWebhook(START_PATH, { recordings })).status).toBe(200);
+		// Deliver each callback as soon as its task exists, however far the execution has got.
+		let executionId;
+		for (;;) {
+			if (simulator.stats().heldCallbacks.length > 0) simulator.releaseCallbacks();
+			executionId ??= (await client.listExecutions(startId)).find((e) => !seen.includes(e.id))?.id;
+			const delivered = simulator.stats().tasks.length === recordings.length;
+			if (delivered && simulator.stats().heldCallbacks.length === 0) break;
+			await sleep(20);
+		}
+		const tasks = taskOfAsset();
+		const execution = await client.waitForExecution(
+			executionId ?? (await waitForNew(startId, seen)),
+			90000,
+		);
+		expect(execution.status).toBe('success');
+		expect(nodeItems(execution, OUTPUT).map((item) => [item.customer, item.task_id])).toEqual(
+			recordings.map((r) => [r.customer, tasks[r.asset_id]]),
+		);
+		expect(nodeItems(execution, OUTPUT).every((item) => typeof item.text === 'string')).toBe(true);
 	});
 
 	test('n8n restarts while the execution waits; callbacks after the restart still resume it', async () => {
