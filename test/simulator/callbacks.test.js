@@ -110,6 +110,13 @@ describe('simulator: async tasks and webhook callbacks', () => {
 		await receiver.waitFor(3);
 		expect(receiver.received.map((call) => call.body.task_id)).toEqual([...ids].reverse());
 		expect(sim.stats().heldCallbacks).toEqual([]);
+		const more = [];
+		for (let i = 0; i < 2; i++)
+			more.push((await start(sim, { asset_id: assetId })).json.data.task_id);
+		sim.releaseCallbacks({ taskIds: [more[1]] });
+		await receiver.waitFor(4);
+		expect(receiver.received[3].body.task_id).toBe(more[1]);
+		expect(sim.stats().heldCallbacks).toEqual([more[0]]);
 	});
 
 	it('sends a failure envelope for an asset whose name contains failTaskPattern', async () => {

@@ -74,10 +74,11 @@ class CallbackDispatcher {
 		this.after(options.callbackDelayMs, () => this.sendInOrder(copies));
 	}
 
-	/** Delivers the held callbacks now, one after another, in the order asked for. */
-	release({ reverse = false } = {}) {
-		const entries = this.held;
-		this.held = [];
+	/** Delivers the held callbacks (or those of `taskIds`) now, one after another, in the order asked for. */
+	release({ reverse = false, taskIds } = {}) {
+		const chosen = (entry) => !taskIds || taskIds.includes(entry.task.task_id);
+		const entries = this.held.filter(chosen);
+		this.held = this.held.filter((entry) => !chosen(entry));
 		return this.sendInOrder(reverse ? entries.reverse() : entries);
 	}
 

@@ -4,13 +4,7 @@
 const http = require('node:http');
 const crypto = require('node:crypto');
 const { DEFAULTS, mergeOptions, describeOptions } = require('./options');
-const {
-	AMBIGUOUS_400,
-	sendError,
-	readBody,
-	drainBody,
-	sleepUnlessClosed,
-} = require('./http-util');
+const { AMBIGUOUS_400, sendError, readBody, drainBody, sleepUnlessClosed } = require('./http-util');
 const { AssetStore } = require('./assets');
 const { FaultInjector, RateLimiter, AFTER_WORK_FAULTS, loseAnswerAfterWork } = require('./faults');
 const { CallbackDispatcher } = require('./callbacks');
@@ -162,7 +156,7 @@ class Simulator {
 		this.reseed();
 	}
 
-	/** With `holdCallbacks`: sends the callbacks held so far (`{ reverse: true }`: last first). */
+	/** With `holdCallbacks`: sends the callbacks held so far (`reverse`: last first; `taskIds`: only those). */
 	releaseCallbacks(options) {
 		return this.callbacks.release(options);
 	}
