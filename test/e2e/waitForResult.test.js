@@ -153,9 +153,19 @@ describe('one execution starts three tasks, waits, and goes on with each item an
 			recordings.map((r) => ['pending', tasks[r.asset_id]]).sort(),
 		);
 
-		const { held, delivered } = await deliverInReverse();
+		const held = simulator.stats().heldCallbacks;
 		expect(held).toEqual(recordings.map((r) => tasks[r.asset_id]));
-		expect(delivered).toEqual([...held].reverse());
+		// Last first, one at a time: a result while others are pending stores it and resumes nothing.
+		for (const taskId of [...held].reverse().slice(0, -1)) {
+			simulator.releaseCallbacks({ taskIds: [taskId] });
+			const handled = await client.waitForExecutionWhere(callbackWorkflowId, (e) =>
+				(nodeItems(e, 'Mavi Transcription Trigger') || []).some((i) => i.task_id === taskId),
+			);
+			expect(nodeItems(handled, 'Was it the last one?')).toEqual([]);
+			expect((await client.readExecution(executionId)).status).toBe('waiting');
+		}
+		const { delivered } = await deliverInReverse();
+		expect(delivered).toEqual([held[0]]);
 
 		const execution = await client.waitForExecution(executionId, 60000);
 		expect(execution.status).toBe('success');
