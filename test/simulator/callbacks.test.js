@@ -16,7 +16,12 @@ describe('simulator: async tasks and webhook callbacks', () => {
 	beforeEach(async () => {
 		receiver.received.length = 0;
 		sim.reset(); // forgets assets too
-		sim.configure({ duplicateDeliveries: 0, outOfOrder: false, codeStyle: '0000' });
+		sim.configure({
+			duplicateDeliveries: 0,
+			outOfOrder: false,
+			holdCallbacks: false,
+			codeStyle: '0000',
+		});
 		sim.setWebhookUrl(`${receiver.url}/webhook/abc/mavi?token=tok-secret-42`);
 		assetId = await uploadWav(sim, { seconds: 6 });
 	});
@@ -90,6 +95,28 @@ describe('simulator: async tasks and webhook callbacks', () => {
 		const order = receiver.received.map((call) => call.body.task_id);
 		expect([...order].sort()).toEqual([...ids].sort());
 		expect(order).not.toEqual(ids);
+	});
+
+	it('holds callbacks until released, then delivers them in the order asked for', async () => {
+		sim.configure({ holdCallbacks: true });
+		const ids = [];
+		for (let i = 0; i < 3; i++) {
+			ids.push((await start(sim, { asset_id: assetId })).json.data.task_id);
+		}
+		expect(sim.stats().heldCallbacks).toEqual(ids);
+		expect(receiver.received).toEqual([]);
+		sim.releaseCallbacks({ reverse: true });
+		await sim.waitForCallbacks(3, 3000);
+		await receiver.waitFor(3);
+		expect(receiver.received.map((call) => call.body.task_id)).toEqual([...ids].reverse());
+		expect(sim.stats().heldCallbacks).toEqual([]);
+		const more = [];
+		for (let i = 0; i < 2; i++)
+			more.push((await start(sim, { asset_id: assetId })).json.data.task_id);
+		sim.releaseCallbacks({ taskIds: [more[1]] });
+		await receiver.waitFor(4);
+		expect(receiver.received[3].body.task_id).toBe(more[1]);
+		expect(sim.stats().heldCallbacks).toEqual([more[0]]);
 	});
 
 	it('sends a failure envelope for an asset whose name contains failTaskPattern', async () => {

@@ -42,6 +42,7 @@ class CallbackDispatcher {
 		this.inFlight = new Set();
 		this.batch = [];
 		this.batchTimer = null;
+		this.held = [];
 		// Bumped by cancel(), so deliveries aborted by a reset are not recorded afterwards.
 		this.generation = 0;
 	}
@@ -55,6 +56,10 @@ class CallbackDispatcher {
 		for (let copy = 0; copy <= options.duplicateDeliveries; copy++) {
 			copies.push({ task, copy, bodyOf });
 		}
+		if (options.holdCallbacks) {
+			this.held.push(...copies);
+			return;
+		}
 		if (options.outOfOrder) {
 			this.batch.push(...copies);
 			if (!this.batchTimer) {
@@ -67,6 +72,14 @@ class CallbackDispatcher {
 			return;
 		}
 		this.after(options.callbackDelayMs, () => this.sendInOrder(copies));
+	}
+
+	/** Delivers the held callbacks (or those of `taskIds`) now, one after another, in the order asked for. */
+	release({ reverse = false, taskIds } = {}) {
+		const chosen = (entry) => !taskIds || taskIds.includes(entry.task.task_id);
+		const entries = this.held.filter(chosen);
+		this.held = this.held.filter((entry) => !chosen(entry));
+		return this.sendInOrder(reverse ? entries.reverse() : entries);
 	}
 
 	after(ms, fn) {
@@ -185,6 +198,7 @@ class CallbackDispatcher {
 		this.timers.clear();
 		this.batch = [];
 		this.batchTimer = null;
+		this.held = [];
 		for (const req of this.inFlight) req.destroy();
 		this.inFlight.clear();
 	}

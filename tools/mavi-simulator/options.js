@@ -37,6 +37,7 @@ const DEFAULTS = Object.freeze({
 	duplicateDeliveries: 0,
 	outOfOrder: false,
 	outOfOrderWindowMs: 1500,
+	holdCallbacks: false,
 	failTaskPattern: 'failtask',
 	faults: Object.freeze({
 		rate: 0,

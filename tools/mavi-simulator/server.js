@@ -4,13 +4,7 @@
 const http = require('node:http');
 const crypto = require('node:crypto');
 const { DEFAULTS, mergeOptions, describeOptions } = require('./options');
-const {
-	AMBIGUOUS_400,
-	sendError,
-	readBody,
-	drainBody,
-	sleepUnlessClosed,
-} = require('./http-util');
+const { AMBIGUOUS_400, sendError, readBody, drainBody, sleepUnlessClosed } = require('./http-util');
 const { AssetStore } = require('./assets');
 const { FaultInjector, RateLimiter, AFTER_WORK_FAULTS, loseAnswerAfterWork } = require('./faults');
 const { CallbackDispatcher } = require('./callbacks');
@@ -150,6 +144,7 @@ class Simulator {
 			syncRuns: this.ledger.syncRuns,
 			faultLog: this.ledger.faultLog,
 			callbacks: this.callbacks.deliveries,
+			heldCallbacks: this.callbacks.held.map(({ task }) => task.task_id),
 		});
 	}
 
@@ -160,6 +155,11 @@ class Simulator {
 		this.limiter.clear();
 		this.clearCounters();
 		this.reseed();
+	}
+
+	/** With `holdCallbacks`: sends the callbacks held so far (`reverse`: last first; `taskIds`: only those). */
+	releaseCallbacks(options) {
+		return this.callbacks.release(options);
 	}
 
 	waitForCallbacks(count, timeoutMs) {
