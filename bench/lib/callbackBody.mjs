@@ -36,7 +36,9 @@ export function makeSegments(count) {
 export function makeCallback(segmentCount, taskId = randomTaskId()) {
 	const segments = makeSegments(segmentCount);
 	const last = segments[segments.length - 1];
-	return transcriptionCallback(taskId, segments, last ? Math.ceil(last.end_time) : 0);
+	return transcriptionCallback(taskId, segments, {
+		duration: last ? Math.ceil(last.end_time) : 0,
+	});
 }
 
 /** The JSON text of a callback whose task_id can be swapped without re-serialising 1 MB. */

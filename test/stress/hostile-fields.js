@@ -1,26 +1,19 @@
 'use strict';
 // Malformed callbacks, part 1: valid JSON of the wrong shape (wrong types in every field the
 // trigger validates, missing task_id, non-object bodies). Assembled in hostile-bodies.js.
+const {
+	DOCUMENTED_TASK_ID,
+	transcriptionCallback,
+} = require('../../tools/mavi-simulator/callbackFixtures');
+
 const JSON_TYPE = { 'content-type': 'application/json' };
 
-/** The documented success callback: the valid body every mutation starts from. */
-function validCallback(taskId = '016c7052f8224d5c971e35b7d08972fc') {
-	return {
-		code: '0000',
-		message: 'SUCCESS',
-		data: {
-			data: {
-				data: [
-					{ start_time: 0.0, end_time: 2.0, text: ' Oh', speaker: null },
-					{ start_time: 2.0, end_time: 3.5, text: ' hello', speaker: 'SPEAKER_01' },
-				],
-				usage_metadata: { duration: 3.5, model: 'whisper-1', output_tokens: 0, prompt_tokens: 0 },
-			},
-			msg: 'ASR transcription completed successfully',
-			success: true,
-		},
-		task_id: taskId,
-	};
+/** The documented success callback with two segments: the valid body every mutation starts from. */
+function validCallback(taskId = DOCUMENTED_TASK_ID) {
+	return transcriptionCallback(taskId, [
+		{ start_time: 0.0, end_time: 2.0, text: ' Oh', speaker: null },
+		{ start_time: 2.0, end_time: 3.5, text: ' hello', speaker: 'SPEAKER_01' },
+	]);
 }
 
 // Fields the trigger validates, and values of a type each one must refuse.

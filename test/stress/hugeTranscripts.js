@@ -33,7 +33,7 @@ function longTranscript({ taskId, count = 50000, seconds = 3 * 3600, padTo = 0, 
 			speaker: `SPEAKER_0${Math.floor(i / 7) % 2}`,
 		};
 	}
-	return JSON.stringify(wf.transcriptionCallback(taskId, segments, seconds));
+	return JSON.stringify(wf.transcriptionCallback(taskId, segments, { duration: seconds }));
 }
 
 async function executionIds(client, workflowId) {

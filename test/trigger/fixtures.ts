@@ -1,22 +1,10 @@
-/** Callback bodies as Mavi documents them (shared mavi-api.md, "Webhook callbacks"). */
+/** Callback bodies as Mavi documents them, built by the one fixture module in the simulator. */
+import {
+	DOCUMENTED_TASK_ID,
+	transcriptionCallback as documentedShape,
+} from '../../tools/mavi-simulator/callbackFixtures';
 
-export const DOCUMENTED_TASK_ID = '016c7052f8224d5c971e35b7d08972fc';
-
-export function documentedCallback(): Record<string, unknown> {
-	return {
-		code: '0000',
-		message: 'SUCCESS',
-		data: {
-			data: {
-				data: [{ start_time: 0.0, end_time: 2.0, text: ' Oh', speaker: null }],
-				usage_metadata: { duration: 2, model: 'whisper-1', output_tokens: 0, prompt_tokens: 0 },
-			},
-			msg: 'ASR transcription completed successfully',
-			success: true,
-		},
-		task_id: DOCUMENTED_TASK_ID,
-	};
-}
+export { DOCUMENTED_TASK_ID };
 
 export interface WhisperSegment {
 	start_time: number;
@@ -25,23 +13,17 @@ export interface WhisperSegment {
 	speaker: string | null;
 }
 
+/** The documented callback, as Mavi's page shows it. */
+export function documentedCallback(): Record<string, unknown> {
+	return documentedShape();
+}
+
 export function transcriptionCallback(
 	taskId: string,
 	segments: WhisperSegment[],
 	overrides: Record<string, unknown> = {},
 ): Record<string, unknown> {
-	const duration = segments.length > 0 ? segments[segments.length - 1].end_time : 0;
-	return {
-		code: 200,
-		message: 'SUCCESS',
-		data: {
-			data: { data: segments, usage_metadata: { duration, model: 'whisper-1' } },
-			msg: 'ASR transcription completed successfully',
-			success: true,
-		},
-		task_id: taskId,
-		...overrides,
-	};
+	return documentedShape(taskId, segments, overrides);
 }
 
 /** `count` segments of 2 s each, speakers alternating every `turnLength` segments. */

@@ -2,6 +2,9 @@
 // Workflow JSON builders for the e2e tests, using the node parameter contract from the brief.
 const crypto = require('node:crypto');
 
+// Re-exported for the e2e tests, which build workflows and callbacks side by side.
+const { transcriptionCallback } = require('../mavi-simulator/callbackFixtures');
+
 const TRANSCRIBE = 'n8n-nodes-mavi.maviTranscribe';
 const TRIGGER = 'n8n-nodes-mavi.maviTranscriptionTrigger';
 const TRIGGER_NAME = 'Mavi Transcription Trigger';
@@ -125,30 +128,6 @@ function triggerWorkflow({
 	return {
 		workflow: linearWorkflow(name, nodes),
 		webhookPath: `${webhookId}/mavi`,
-	};
-}
-
-/**
- * The documented audio transcription callback (mavi-api.md), with a chosen task_id; `duration`
- * is the audio length in seconds that usage_metadata reports.
- */
-function transcriptionCallback(
-	taskId,
-	segments = [{ start_time: 0.0, end_time: 2.0, text: ' Oh', speaker: null }],
-	duration = 2,
-) {
-	return {
-		code: '0000',
-		message: 'SUCCESS',
-		data: {
-			data: {
-				data: segments,
-				usage_metadata: { duration, model: 'whisper-1', output_tokens: 0, prompt_tokens: 0 },
-			},
-			msg: 'ASR transcription completed successfully',
-			success: true,
-		},
-		task_id: taskId,
 	};
 }
 
