@@ -10,13 +10,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { startEnvironment } from './lib/harness.mjs';
-import { runP1 } from './lib/p1-trigger.mjs';
-import { runP3 } from './lib/p3-batch.mjs';
-import { countRuntimeDependencies, measurePack, measureRequire } from './lib/p4-footprint.mjs';
-import { runP5 } from './lib/p5-upload.mjs';
-import { runP6 } from './lib/p6-queue.mjs';
-import { runP7 } from './lib/p7-upload-speed.mjs';
-import { runP8 } from './lib/p8-tool-answer.mjs';
+import { runP1 } from './lib/triggerLatency.mjs';
+import { runP3 } from './lib/startBatch.mjs';
+import { countRuntimeDependencies, measurePack, measureRequire } from './lib/footprint.mjs';
+import { runP5 } from './lib/uploadMemory.mjs';
+import { runP6 } from './lib/queueBatches.mjs';
+import { runP7 } from './lib/uploadSpeed.mjs';
+import { runP8 } from './lib/toolAnswerSize.mjs';
 import { analyzeProfiles, profileText } from './lib/profile.mjs';
 import { buildRows, markdownTable, writeResults } from './lib/report.mjs';
 
@@ -49,7 +49,7 @@ async function part(name, fn) {
 function runP2() {
 	const result = spawnSync(
 		process.execPath,
-		['--expose-gc', path.join(BENCH_DIR, 'lib/p2-mapping.mjs')],
+		['--expose-gc', path.join(BENCH_DIR, 'lib/mappingCost.mjs')],
 		{
 			cwd: ROOT,
 			encoding: 'utf8',
@@ -58,7 +58,7 @@ function runP2() {
 			timeout: 5 * 60_000,
 		},
 	);
-	if (result.status !== 0) throw new Error(`p2-mapping exited ${result.status ?? result.signal}`);
+	if (result.status !== 0) throw new Error(`the mapping-cost run exited ${result.status ?? result.signal}`);
 	return JSON.parse(result.stdout.trim().split('\n').pop());
 }
 

@@ -2,9 +2,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { p6Rows } from './p6-queue.mjs';
-import { p7Rows } from './p7-report.mjs';
-import { p8Rows } from './p8-tool-answer.mjs';
+import { p6Rows } from './queueBatches.mjs';
+import { p7Rows } from './uploadSpeedReport.mjs';
+import { p8Rows } from './toolAnswerSize.mjs';
 
 const fmt = (value, unit = '') =>
 	value === null || value === undefined ? 'n/a' : `${value}${unit}`;

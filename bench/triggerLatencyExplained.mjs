@@ -1,6 +1,6 @@
 // Reproduces the P1 analysis (bench/README.md): P1 alone, under n8n settings that isolate
 // where the trigger's time goes. Not part of `npm run bench`; needs a built dist/.
-//   node bench/p1-explain.mjs [--segments 1] [--rounds 6] [--pool 3] [--engine legacy]
+//   node bench/triggerLatencyExplained.mjs [--segments 1] [--rounds 6] [--pool 3] [--engine legacy]
 //                             [--profile]   (CPU profile of n8n -> bench/results/tmp/)
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 import { startEnvironment } from './lib/harness.mjs';
-import { runP1 } from './lib/p1-trigger.mjs';
+import { runP1 } from './lib/triggerLatency.mjs';
 import { analyzeProfiles, profileText } from './lib/profile.mjs';
 
 const { values } = parseArgs({
@@ -30,7 +30,7 @@ const n8nEnv = {
 	...(values.pool ? { N8N_EXPRESSION_ENGINE_POOL_SIZE: values.pool } : {}),
 	...(values.engine ? { N8N_EXPRESSION_ENGINE: values.engine } : {}),
 };
-const log = (line) => process.stderr.write(`[p1-explain] ${line}\n`);
+const log = (line) => process.stderr.write(`[trigger latency] ${line}\n`);
 
 let env;
 let result;

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { uploadWorkflow, writeSparseWav } from './harness.mjs';
-import { measureCallbacks } from './p7-callbacks.mjs';
+import { measureCallbacks } from './callbacksDuringUpload.mjs';
 import { median, round } from './stats.mjs';
 import { bareUpload, flushDisks, nodeUpload, startCountingServer } from './uploadWire.mjs';
 
