@@ -67,7 +67,7 @@ async function process_(time: VirtualTime, server: typeof ServerWindow, seed: st
 	return stats;
 }
 
-// Issue 11: two queue-mode workers share one account's 1 request/s per endpoint, each with its
+// Two queue-mode workers share one account's 1 request/s per endpoint, each with its
 // own in-process limiter, against the simulator's own window rule.
 describe('sharing the limit with other processes', () => {
 	it('alone: 30 requests in about 30 s, none rejected', async () => {
