@@ -174,10 +174,13 @@ test.each(OUTPUTS)(
 		);
 		expect(fromTrigger.every((item) => item.task_id === taskId)).toBe(true);
 		expect(fromAction.every((item) => item.task_id === null)).toBe(true);
-		// Transcribe from URL on the same asset: the same shape plus language_code.
+		// Transcribe from URL on the same asset: the same shape plus language_code; the transcript
+		// item also keeps what the provider returned beyond the words (ElevenLabs:
+		// language_probability).
 		const viaUrl = nodeItems(execution, 'From URL');
+		const providerExtras = output === 'transcript' ? ['language_probability'] : [];
 		expect(viaUrl.map((item) => Object.keys(item).sort())).toEqual(
-			fromAction.map((item) => [...Object.keys(item), 'language_code'].sort()),
+			fromAction.map((item) => [...Object.keys(item), 'language_code', ...providerExtras].sort()),
 		);
 		if (output === 'transcript') {
 			expect(fromTrigger[0].text_with_timestamps).toBe(fromAction[0].text_with_timestamps);

@@ -107,188 +107,196 @@ async function deliverInReverse() {
 	return { held, delivered: deliveries.slice(before).map((d) => d.task_id) };
 }
 
-beforeAll(async () => {
-	({ n8n, client, simulator, credential } = await useMaviEnvironment({
-		label: 'wait-for-result',
-		credentialName: 'Mavi e2e (wait for result)',
-		simulatorOptions: { holdCallbacks: true, rateLimit: false, assetReadyMs: 0, segments: 2 },
-	}));
-	const table = await client.api('POST', '/data-tables', {
-		name: TABLE,
-		columns: COLUMNS.map((name) => ({ name, type: 'string' })),
-	});
-	expect(table.status).toBe(201);
-	tableId = table.body.id;
-	const callback = prepareExample(example('wait-for-result-callback.json'), { credential });
-	callbackWorkflowId = await createPublished(callback);
-	simulator.setWebhookUrl(
-		`${n8n.state.url}/webhook/${triggerWebhookPath(callback)}?token=${E2E_WEBHOOK_TOKEN}`,
-	);
-});
+// The examples keep their state in a Data Table, created here through n8n's REST API, which n8n 1.123
+// does not serve at the path 2.x uses (404): the join is proven on the 2.x line.
+const onDataTableLine = globalThis.MAVI_N8N_LINE === '1x' ? describe.skip : describe;
 
-afterAll(async () => {
-	if (simulator) await simulator.stop();
-	if (n8n) await n8n.close();
-});
-
-describe('one execution starts three tasks, waits, and goes on with each item and its result', () => {
-	let startId;
+onDataTableLine('the one-workflow join: Data Table + Wait + resume URL', () => {
 	beforeAll(async () => {
-		startId = await createPublished(
-			prepareExample(example('wait-for-result-start.json'), { credential }),
-		);
-	});
-
-	test('callbacks in reverse order: each item keeps its own fields and gets its own transcript', async () => {
-		const recordings = await withAssets([
-			{ customer: 'Acme', fileName: 'acme.wav' },
-			{ customer: 'Globex', fileName: 'globex.wav' },
-			{ customer: 'Initech', fileName: 'initech.wav' },
-		]);
-		const executionId = await startAndPark(startId, START_PATH, recordings);
-		const tasks = taskOfAsset();
-		// Parked with one pending row per item, each already knowing its task.
-		const rows = await tableRows();
-		expect(rows.map((row) => [row.state, row.task_id]).sort()).toEqual(
-			recordings.map((r) => ['pending', tasks[r.asset_id]]).sort(),
-		);
-
-		const held = simulator.stats().heldCallbacks;
-		expect(held).toEqual(recordings.map((r) => tasks[r.asset_id]));
-		// Last first, one at a time: a result while others are pending stores it and resumes nothing.
-		for (const taskId of [...held].reverse().slice(0, -1)) {
-			simulator.releaseCallbacks({ taskIds: [taskId] });
-			const handled = await client.waitForExecutionWhere(callbackWorkflowId, (e) =>
-				(nodeItems(e, 'Mavi Transcription Trigger') || []).some((i) => i.task_id === taskId),
-			);
-			expect(nodeItems(handled, 'Was it the last one?')).toEqual([]);
-			expect((await client.readExecution(executionId)).status).toBe('waiting');
-		}
-		const { delivered } = await deliverInReverse();
-		expect(delivered).toEqual([held[0]]);
-
-		const execution = await client.waitForExecution(executionId, 60000);
-		expect(execution.status).toBe('success');
-		const transcripts = await triggerTranscripts(3);
-		const items = nodeItems(execution, OUTPUT);
-		expect(items.map((item) => [item.customer, item.asset_id, item.task_id])).toEqual(
-			recordings.map((r) => [r.customer, r.asset_id, tasks[r.asset_id]]),
-		);
-		for (const item of items) {
-			expect(item.text).toBe(transcripts[item.task_id].text);
-			expect(item.srt).toBe(transcripts[item.task_id].srt);
-			expect(item.failed).toBeUndefined();
-		}
-		expect(await tableRows()).toEqual([]);
-	});
-
-	test('a failed task gives its item an error with its task_id; the others get transcripts', async () => {
-		const recordings = await withAssets([
-			{ customer: 'Acme', fileName: 'acme-2.wav' },
-			{ customer: 'Globex', fileName: 'globex-failtask.wav' },
-			{ customer: 'Initech', fileName: 'initech-2.wav' },
-		]);
-		const executionId = await startAndPark(startId, START_PATH, recordings);
-		const tasks = taskOfAsset();
-		await deliverInReverse();
-		const execution = await client.waitForExecution(executionId, 60000);
-		expect(execution.status).toBe('success');
-		const items = nodeItems(execution, OUTPUT);
-		expect(items.map((item) => item.customer)).toEqual(['Acme', 'Globex', 'Initech']);
-		expect(items[1]).toMatchObject({
-			customer: 'Globex',
-			task_id: tasks[recordings[1].asset_id],
-			failed: true,
-			error: expect.any(String),
+		({ n8n, client, simulator, credential } = await useMaviEnvironment({
+			label: 'wait-for-result',
+			credentialName: 'Mavi e2e (wait for result)',
+			simulatorOptions: { holdCallbacks: true, rateLimit: false, assetReadyMs: 0, segments: 2 },
+		}));
+		const table = await client.api('POST', '/data-tables', {
+			name: TABLE,
+			columns: COLUMNS.map((name) => ({ name, type: 'string' })),
 		});
-		for (const i of [0, 2]) {
-			expect(items[i]).toMatchObject({
-				task_id: tasks[recordings[i].asset_id],
-				text: expect.any(String),
-			});
-			expect(items[i].failed).toBeUndefined();
-		}
-		expect(await tableRows()).toEqual([]);
+		expect(table.status).toBe(201);
+		tableId = table.body.id;
+		const callback = prepareExample(example('wait-for-result-callback.json'), { credential });
+		callbackWorkflowId = await createPublished(callback);
+		simulator.setWebhookUrl(
+			`${n8n.state.url}/webhook/${triggerWebhookPath(callback)}?token=${E2E_WEBHOOK_TOKEN}`,
+		);
 	});
 
-	test('results that arrive while the execution is still starting tasks do not resume it early', async () => {
-		const recordings = await withAssets([
-			{ customer: 'Acme', fileName: 'acme-4.wav' },
-			{ customer: 'Globex', fileName: 'globex-4.wav' },
-			{ customer: 'Initech', fileName: 'initech-4.wav' },
-		]);
-		const seen = (await client.listExecutions(startId)).map((e) => e.id);
-		expect((await client.postWebhook(START_PATH, { recordings })).status).toBe(200);
-		// Each callback goes out as soon as its task is noted in the table (before that, the example
-		// cannot match it: see docs/trigger.md), however far the execution has got.
-		const released = [];
-		while (released.length < recordings.length) {
-			const noted = (await tableRows()).map((row) => row.task_id).filter(Boolean);
-			const ready = simulator.stats().heldCallbacks.filter((id) => noted.includes(id));
-			if (ready.length > 0) {
-				simulator.releaseCallbacks({ taskIds: ready });
-				released.push(...ready);
+	afterAll(async () => {
+		if (simulator) await simulator.stop();
+		if (n8n) await n8n.close();
+	});
+
+	describe('one execution starts three tasks, waits, and goes on with each item and its result', () => {
+		let startId;
+		beforeAll(async () => {
+			startId = await createPublished(
+				prepareExample(example('wait-for-result-start.json'), { credential }),
+			);
+		});
+
+		test('callbacks in reverse order: each item keeps its own fields and gets its own transcript', async () => {
+			const recordings = await withAssets([
+				{ customer: 'Acme', fileName: 'acme.wav' },
+				{ customer: 'Globex', fileName: 'globex.wav' },
+				{ customer: 'Initech', fileName: 'initech.wav' },
+			]);
+			const executionId = await startAndPark(startId, START_PATH, recordings);
+			const tasks = taskOfAsset();
+			// Parked with one pending row per item, each already knowing its task.
+			const rows = await tableRows();
+			expect(rows.map((row) => [row.state, row.task_id]).sort()).toEqual(
+				recordings.map((r) => ['pending', tasks[r.asset_id]]).sort(),
+			);
+
+			const held = simulator.stats().heldCallbacks;
+			expect(held).toEqual(recordings.map((r) => tasks[r.asset_id]));
+			// Last first, one at a time: a result while others are pending stores it and resumes nothing.
+			for (const taskId of [...held].reverse().slice(0, -1)) {
+				simulator.releaseCallbacks({ taskIds: [taskId] });
+				const handled = await client.waitForExecutionWhere(callbackWorkflowId, (e) =>
+					(nodeItems(e, 'Mavi Transcription Trigger') || []).some((i) => i.task_id === taskId),
+				);
+				expect(nodeItems(handled, 'Was it the last one?')).toEqual([]);
+				expect((await client.readExecution(executionId)).status).toBe('waiting');
 			}
-			await sleep(20);
-		}
-		const tasks = taskOfAsset();
-		const execution = await client.waitForExecution(await waitForNew(startId, seen), 90000);
-		expect(execution.status).toBe('success');
-		expect(nodeItems(execution, OUTPUT).map((item) => [item.customer, item.task_id])).toEqual(
-			recordings.map((r) => [r.customer, tasks[r.asset_id]]),
-		);
-		expect(nodeItems(execution, OUTPUT).every((item) => typeof item.text === 'string')).toBe(true);
+			const { delivered } = await deliverInReverse();
+			expect(delivered).toEqual([held[0]]);
+
+			const execution = await client.waitForExecution(executionId, 60000);
+			expect(execution.status).toBe('success');
+			const transcripts = await triggerTranscripts(3);
+			const items = nodeItems(execution, OUTPUT);
+			expect(items.map((item) => [item.customer, item.asset_id, item.task_id])).toEqual(
+				recordings.map((r) => [r.customer, r.asset_id, tasks[r.asset_id]]),
+			);
+			for (const item of items) {
+				expect(item.text).toBe(transcripts[item.task_id].text);
+				expect(item.srt).toBe(transcripts[item.task_id].srt);
+				expect(item.failed).toBeUndefined();
+			}
+			expect(await tableRows()).toEqual([]);
+		});
+
+		test('a failed task gives its item an error with its task_id; the others get transcripts', async () => {
+			const recordings = await withAssets([
+				{ customer: 'Acme', fileName: 'acme-2.wav' },
+				{ customer: 'Globex', fileName: 'globex-failtask.wav' },
+				{ customer: 'Initech', fileName: 'initech-2.wav' },
+			]);
+			const executionId = await startAndPark(startId, START_PATH, recordings);
+			const tasks = taskOfAsset();
+			await deliverInReverse();
+			const execution = await client.waitForExecution(executionId, 60000);
+			expect(execution.status).toBe('success');
+			const items = nodeItems(execution, OUTPUT);
+			expect(items.map((item) => item.customer)).toEqual(['Acme', 'Globex', 'Initech']);
+			expect(items[1]).toMatchObject({
+				customer: 'Globex',
+				task_id: tasks[recordings[1].asset_id],
+				failed: true,
+				error: expect.any(String),
+			});
+			for (const i of [0, 2]) {
+				expect(items[i]).toMatchObject({
+					task_id: tasks[recordings[i].asset_id],
+					text: expect.any(String),
+				});
+				expect(items[i].failed).toBeUndefined();
+			}
+			expect(await tableRows()).toEqual([]);
+		});
+
+		test('results that arrive while the execution is still starting tasks do not resume it early', async () => {
+			const recordings = await withAssets([
+				{ customer: 'Acme', fileName: 'acme-4.wav' },
+				{ customer: 'Globex', fileName: 'globex-4.wav' },
+				{ customer: 'Initech', fileName: 'initech-4.wav' },
+			]);
+			const seen = (await client.listExecutions(startId)).map((e) => e.id);
+			expect((await client.postWebhook(START_PATH, { recordings })).status).toBe(200);
+			// Each callback goes out as soon as its task is noted in the table (before that, the example
+			// cannot match it: see docs/trigger.md), however far the execution has got.
+			const released = [];
+			while (released.length < recordings.length) {
+				const noted = (await tableRows()).map((row) => row.task_id).filter(Boolean);
+				const ready = simulator.stats().heldCallbacks.filter((id) => noted.includes(id));
+				if (ready.length > 0) {
+					simulator.releaseCallbacks({ taskIds: ready });
+					released.push(...ready);
+				}
+				await sleep(20);
+			}
+			const tasks = taskOfAsset();
+			const execution = await client.waitForExecution(await waitForNew(startId, seen), 90000);
+			expect(execution.status).toBe('success');
+			expect(nodeItems(execution, OUTPUT).map((item) => [item.customer, item.task_id])).toEqual(
+				recordings.map((r) => [r.customer, tasks[r.asset_id]]),
+			);
+			expect(nodeItems(execution, OUTPUT).every((item) => typeof item.text === 'string')).toBe(
+				true,
+			);
+		});
+
+		test('n8n restarts while the execution waits; callbacks after the restart still resume it', async () => {
+			const recordings = await withAssets([
+				{ customer: 'Acme', fileName: 'acme-3.wav' },
+				{ customer: 'Globex', fileName: 'globex-3.wav' },
+			]);
+			const executionId = await startAndPark(startId, START_PATH, recordings);
+			const tasks = taskOfAsset();
+			await n8n.restart();
+			await client.waitActive(callbackWorkflowId);
+			await deliverInReverse();
+			const execution = await client.waitForExecution(executionId, 60000);
+			expect(execution.status).toBe('success');
+			expect(nodeItems(execution, OUTPUT).map((item) => [item.customer, item.task_id])).toEqual(
+				recordings.map((r) => [r.customer, tasks[r.asset_id]]),
+			);
+		});
 	});
 
-	test('n8n restarts while the execution waits; callbacks after the restart still resume it', async () => {
-		const recordings = await withAssets([
-			{ customer: 'Acme', fileName: 'acme-3.wav' },
-			{ customer: 'Globex', fileName: 'globex-3.wav' },
+	test('after the Wait times out, the item errors with its task_id; the late result still reaches the trigger', async () => {
+		const workflow = prepareExample(example('wait-for-result-start.json'), { credential });
+		const path = `${START_PATH}-timeout`;
+		workflow.name += ' (10 s timeout)';
+		for (const node of workflow.nodes) {
+			if (node.name === 'Receive recordings') {
+				node.parameters.path = path;
+				node.webhookId = '6d1f0a10-0006-4a00-8000-0000000001ff';
+			}
+			if (node.name === 'Wait for all results') {
+				Object.assign(node.parameters, { resumeAmount: 10, resumeUnit: 'seconds' });
+			}
+		}
+		const id = await createPublished(workflow);
+		const recordings = await withAssets([{ customer: 'Hooli', fileName: 'hooli.wav' }]);
+		const executionId = await startAndPark(id, path, recordings);
+		const taskId = taskOfAsset()[recordings[0].asset_id];
+		// n8n looks for due waits about once a minute.
+		const execution = await client.waitForExecution(executionId, 150000);
+		expect(execution.status).toBe('success');
+		expect(nodeItems(execution, OUTPUT)).toEqual([
+			expect.objectContaining({
+				customer: 'Hooli',
+				task_id: taskId,
+				failed: true,
+				error: expect.stringContaining(taskId),
+			}),
 		]);
-		const executionId = await startAndPark(startId, START_PATH, recordings);
-		const tasks = taskOfAsset();
-		await n8n.restart();
-		await client.waitActive(callbackWorkflowId);
+		expect(await tableRows()).toEqual([]);
+		const before = (await client.listExecutions(callbackWorkflowId)).length;
 		await deliverInReverse();
-		const execution = await client.waitForExecution(executionId, 60000);
-		expect(execution.status).toBe('success');
-		expect(nodeItems(execution, OUTPUT).map((item) => [item.customer, item.task_id])).toEqual(
-			recordings.map((r) => [r.customer, tasks[r.asset_id]]),
-		);
+		const transcripts = await triggerTranscripts(before + 1);
+		expect(transcripts[taskId]).toMatchObject({ task_id: taskId, text: expect.any(String) });
 	});
-});
-
-test('after the Wait times out, the item errors with its task_id; the late result still reaches the trigger', async () => {
-	const workflow = prepareExample(example('wait-for-result-start.json'), { credential });
-	const path = `${START_PATH}-timeout`;
-	workflow.name += ' (10 s timeout)';
-	for (const node of workflow.nodes) {
-		if (node.name === 'Receive recordings') {
-			node.parameters.path = path;
-			node.webhookId = '6d1f0a10-0006-4a00-8000-0000000001ff';
-		}
-		if (node.name === 'Wait for all results') {
-			Object.assign(node.parameters, { resumeAmount: 10, resumeUnit: 'seconds' });
-		}
-	}
-	const id = await createPublished(workflow);
-	const recordings = await withAssets([{ customer: 'Hooli', fileName: 'hooli.wav' }]);
-	const executionId = await startAndPark(id, path, recordings);
-	const taskId = taskOfAsset()[recordings[0].asset_id];
-	// n8n looks for due waits about once a minute.
-	const execution = await client.waitForExecution(executionId, 150000);
-	expect(execution.status).toBe('success');
-	expect(nodeItems(execution, OUTPUT)).toEqual([
-		expect.objectContaining({
-			customer: 'Hooli',
-			task_id: taskId,
-			failed: true,
-			error: expect.stringContaining(taskId),
-		}),
-	]);
-	expect(await tableRows()).toEqual([]);
-	const before = (await client.listExecutions(callbackWorkflowId)).length;
-	await deliverInReverse();
-	const transcripts = await triggerTranscripts(before + 1);
-	expect(transcripts[taskId]).toMatchObject({ task_id: taskId, text: expect.any(String) });
 });
