@@ -73,8 +73,9 @@ async function runHostileCallbacks({ client, n8nUrl, trigger, token, count = 500
 	const before = (await client.listExecutions(trigger.id)).length;
 	const sent = await sendHostile(url, hostileRequests({ count }), { deadline });
 	const healthz = (await fetch(`${n8nUrl}/healthz`)).status;
-	// After the valid callback's execution, any execution a hostile request started is listed too.
-	const valid = await validCallbackRuns(client, trigger, token, before + 1);
+	// Sound envelopes among the hostile ones started executions too; the valid callback's is the
+	// one after them, and once it is listed, any execution a hostile request started is as well.
+	const valid = await validCallbackRuns(client, trigger, token, before + sent.started + 1);
 	const after = (await client.listExecutions(trigger.id)).length;
 	return {
 		tried: sent.results.length,

@@ -63,7 +63,7 @@ function summaryRows({
 				r.itemsLost === 0 &&
 				r.duplicateTasks === 0 &&
 				r.secrets === 0 &&
-				(r.name.includes('past budget') ? r.tasksCreated === 0 : r.tasksCreated === r.tried),
+				(r.name.startsWith('Past budget') ? r.tasksCreated === 0 : r.tasksCreated === r.tried),
 		})),
 		{
 			test: 'Secrets in n8n log, executions, simulator logs',
