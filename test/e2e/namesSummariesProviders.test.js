@@ -5,8 +5,8 @@
 // Japanese as the provider does.
 const { startMediaServer } = require('../support/mediaServer');
 const { nodeItems } = require('../../tools/n8n-harness/client');
-const { publishTrigger, useMaviEnvironment } = require('./support/environment');
-const { E2E_API_KEY, E2E_WEBHOOK_TOKEN } = require('../../tools/n8n-harness/secrets');
+const { publishTrigger, uploadReadyAsset, useMaviEnvironment } = require('./support/environment');
+const { E2E_WEBHOOK_TOKEN } = require('../../tools/n8n-harness/secrets');
 const { makeWav } = require('../../tools/mavi-simulator/wav');
 const wf = require('../../tools/n8n-harness/workflows');
 
@@ -67,15 +67,7 @@ beforeAll(async () => {
 	}));
 	media = await startMediaServer();
 	const wav = makeWav({ seconds: 12 });
-	const form = new FormData();
-	form.append('file', new Blob([wav], { type: 'audio/wav' }), 'panel.wav');
-	const upload = await fetch(`${simulator.baseUrl}/upload`, {
-		method: 'POST',
-		headers: { authorization: E2E_API_KEY },
-		body: form,
-	});
-	assetId = (await upload.json()).data.asset_id;
-	await new Promise((resolve) => setTimeout(resolve, simulator.options.assetReadyMs + 100));
+	assetId = await uploadReadyAsset(simulator, { wav, fileName: 'panel.wav' });
 	trigger = await publishTrigger(client, {
 		name: 'e2e: trigger 1.2',
 		credential,

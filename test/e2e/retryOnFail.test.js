@@ -7,8 +7,7 @@ const fs = require('node:fs');
 const http = require('node:http');
 
 const { nodeItems } = require('../../tools/n8n-harness/client');
-const { useMaviEnvironment } = require('./support/environment');
-const { E2E_API_KEY } = require('../../tools/n8n-harness/secrets');
+const { uploadReadyAsset, useMaviEnvironment } = require('./support/environment');
 const { makeWav } = require('../../tools/mavi-simulator/wav');
 const wf = require('../../tools/n8n-harness/workflows');
 
@@ -32,23 +31,6 @@ function startReceiver() {
 		});
 		server.listen(0, '127.0.0.1', () => resolve(server));
 	});
-}
-
-/** An asset uploaded straight to the simulator, ready once it answers SUCCESS. */
-async function seedAsset() {
-	const form = new FormData();
-	form.append('file', new Blob([makeWav({ seconds: 2 })], { type: 'audio/wav' }), 'seed.wav');
-	const res = await fetch(`${env.simulator.baseUrl}/upload`, {
-		method: 'POST',
-		headers: { authorization: E2E_API_KEY },
-		body: form,
-	});
-	const id = (await res.json()).data.asset_id;
-	for (;;) {
-		const { assets } = env.simulator.stats();
-		if (assets.find((a) => a.asset_id === id)?.upload_status === 'SUCCESS') return id;
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
 }
 
 /** What the simulator created, billed and received since `before`. */
@@ -125,7 +107,7 @@ beforeAll(async () => {
 	});
 	receiver = await startReceiver();
 	env.simulator.setWebhookUrl(`http://127.0.0.1:${receiver.address().port}/mavi`);
-	assetId = await seedAsset();
+	assetId = await uploadReadyAsset(env.simulator);
 	fs.writeFileSync(env.n8n.filePath('retry-lost.wav'), makeWav({ seconds: 2 }));
 	// The simulator fails the asset of a file whose name contains "fail".
 	for (const name of ['retry-batch-a-fail.wav', 'retry-batch-b.wav', 'retry-batch-c.wav']) {

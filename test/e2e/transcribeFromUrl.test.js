@@ -6,8 +6,8 @@ const fs = require('node:fs');
 const { startMediaServer } = require('../support/mediaServer');
 const { SEGMENT_ITEM_KEYS } = require('../support/segmentKeys');
 const { nodeItems } = require('../../tools/n8n-harness/client');
-const { publishTrigger, useMaviEnvironment } = require('./support/environment');
-const { E2E_API_KEY, E2E_WEBHOOK_TOKEN } = require('../../tools/n8n-harness/secrets');
+const { publishTrigger, uploadReadyAsset, useMaviEnvironment } = require('./support/environment');
+const { E2E_WEBHOOK_TOKEN } = require('../../tools/n8n-harness/secrets');
 const { makeWav } = require('../../tools/mavi-simulator/wav');
 const wf = require('../../tools/n8n-harness/workflows');
 
@@ -82,15 +82,7 @@ beforeAll(async () => {
 	media = await startMediaServer();
 	const wav = makeWav({ seconds: 8 });
 	mediaUrl = media.add('standup.wav', wav);
-	const form = new FormData();
-	form.append('file', new Blob([wav], { type: 'audio/wav' }), 'standup.wav');
-	const upload = await fetch(`${simulator.baseUrl}/upload`, {
-		method: 'POST',
-		headers: { authorization: E2E_API_KEY },
-		body: form,
-	});
-	assetId = (await upload.json()).data.asset_id;
-	await new Promise((resolve) => setTimeout(resolve, simulator.options.assetReadyMs + 100));
+	assetId = await uploadReadyAsset(simulator, { wav, fileName: 'standup.wav' });
 });
 
 afterAll(async () => {

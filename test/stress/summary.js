@@ -7,7 +7,7 @@ function summaryRows({
 	huge,
 	overLimit,
 	batches,
-	driverPeakMb,
+	faultProcessPeakMb,
 	n8nLeaks,
 	simLeaks,
 }) {
@@ -57,7 +57,7 @@ function summaryRows({
 			executions: `${r.tasksCreated} ${r.name.includes('Upload') ? 'assets' : 'tasks'}`,
 			lost: r.itemsLost,
 			secrets: r.secrets,
-			rss: `driver ${driverPeakMb.toFixed(0)} MB`,
+			rss: `own process ${faultProcessPeakMb.toFixed(0)} MB`,
 			ms: r.ms,
 			ok:
 				r.itemsLost === 0 &&

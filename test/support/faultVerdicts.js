@@ -25,7 +25,7 @@ function judgeStartBatch({ assetIds, outputs, stats }) {
 		const succeeded = tasks.length === 1 && json.task_id === tasks[0].task_id;
 		const honestError = typeof json.error === 'string' && MAYBE_STARTED.test(json.error);
 		const ok = tasks.length <= 1 && (succeeded || (!onlyNotProcessed && honestError));
-		return { tasks: tasks.length, faults, onlyNotProcessed, succeeded, ok };
+		return { tasks: tasks.length, faults, onlyNotProcessed, succeeded, ok, error: json.error };
 	});
 	return summarize(rows, 'tasks');
 }
@@ -46,7 +46,7 @@ function judgeUploadBatch({ fileNames, outputs, stats }) {
 			json.upload_status === 'SUCCESS';
 		const honestError = typeof json.error === 'string' && MAYBE_ASSET.test(json.error);
 		const ok = assets.length <= 1 && (succeeded || (honestError && assets.length === 1));
-		return { assets: assets.length, succeeded, ok };
+		return { assets: assets.length, succeeded, ok, error: json.error };
 	});
 	const summary = summarize(rows, 'assets');
 	const maybeFaults = countWhere(

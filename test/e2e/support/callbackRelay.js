@@ -4,31 +4,12 @@
 // so the very same callbacks can be delivered again after n8n restarts (on another port).
 const http = require('node:http');
 
-const { makeWav } = require('../../../tools/mavi-simulator/wav');
+const { uploadReadyAsset } = require('./environment');
 
 /** Starts `count` async transcriptions of one uploaded WAV; resolves their task_ids. */
 async function startTasks(simulator, apiKey, count) {
 	simulator.configure({ rateLimit: false });
-	const form = new FormData();
-	form.append('file', new Blob([makeWav({ seconds: 2 })], { type: 'audio/wav' }), 'duplicates.wav');
-	const upload = await fetch(`${simulator.baseUrl}/upload`, {
-		method: 'POST',
-		headers: { authorization: apiKey },
-		body: form,
-	});
-	const assetId = (await upload.json()).data.asset_id;
-	const deadline = Date.now() + 10000;
-	for (;;) {
-		const res = await fetch(`${simulator.baseUrl}/${assetId}/metadata`, {
-			headers: { authorization: apiKey },
-		});
-		const body = await res.json();
-		const asset = body.data && body.data.resource && body.data.resource[0];
-		if (asset && asset.upload_status === 'SUCCESS') break;
-		if (Date.now() > deadline)
-			throw new Error(`asset ${assetId} not ready: ${JSON.stringify(body)}`);
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
+	const assetId = await uploadReadyAsset(simulator, { apiKey, fileName: 'duplicates.wav' });
 	const taskIds = [];
 	for (let i = 0; i < count; i++) {
 		const res = await fetch(`${simulator.baseUrl}/transcriptions/async-generate-audio`, {
@@ -46,22 +27,37 @@ async function startTasks(simulator, apiKey, count) {
 /**
  * A relay on 127.0.0.1: forwards each POST body to `relay.target` (set it to the trigger's
  * production URL with ?token=) and answers with n8n's status. `relay.bodies` keeps what passed.
+ * With `relay.settle` set (an async function of the bodies forwarded so far), the relay forwards
+ * one body at a time and awaits `settle` before the next: the test decides when n8n is done.
  */
 async function startRelay() {
-	const relay = { target: null, bodies: [], statuses: [] };
+	const relay = { target: null, bodies: [], statuses: [], settle: null };
+	let previous = Promise.resolve();
+	const forward = async (body) => {
+		relay.bodies.push(body);
+		let status = 502;
+		try {
+			status = (await relay.post(body)).status;
+		} catch {
+			// n8n unreachable: answer 502 so the simulator records a failed delivery.
+		}
+		relay.statuses.push(status);
+		if (relay.settle) await relay.settle([...relay.bodies]);
+		return status;
+	};
 	const server = http.createServer((req, res) => {
 		const chunks = [];
 		req.on('data', (chunk) => chunks.push(chunk));
 		req.on('end', async () => {
 			const body = Buffer.concat(chunks);
-			relay.bodies.push(body);
+			const turn = relay.settle ? previous.then(() => forward(body)) : forward(body);
+			previous = turn.catch(() => undefined);
 			let status = 502;
 			try {
-				status = (await relay.post(body)).status;
+				status = await turn;
 			} catch {
-				// n8n unreachable: answer 502 so the simulator records a failed delivery.
+				// settle failed: the test sees it through its own wait; the simulator sees a 502.
 			}
-			relay.statuses.push(status);
 			res.writeHead(status, { 'content-type': 'application/json' });
 			res.end('{}');
 		});

@@ -5,6 +5,7 @@ const { startSimulator } = require('../../../tools/mavi-simulator/server.js');
 const { useN8n } = require('./instance');
 const { triggerWorkflow } = require('../../../tools/n8n-harness/workflows');
 const { E2E_API_KEY, E2E_WEBHOOK_TOKEN } = require('../../../tools/n8n-harness/secrets');
+const { makeWav } = require('../../../tools/mavi-simulator/wav');
 
 /**
  * @param {{ label: string, credentialName: string, simulatorOptions?: object }} options
@@ -48,4 +49,29 @@ async function publishTrigger(client, { name, credential, parameters, typeVersio
 	return { id: created.id, webhookPath };
 }
 
-module.exports = { useMaviEnvironment, publishTrigger };
+/**
+ * Uploads a WAV (`wav`, or `seconds` of one) straight to the simulator, not through the node, and
+ * resolves its asset_id once the simulator reports it SUCCESS: for tests about a later step.
+ */
+async function uploadReadyAsset(
+	simulator,
+	{ wav, seconds = 2, fileName = 'seed.wav', apiKey = E2E_API_KEY } = {},
+) {
+	const form = new FormData();
+	form.append('file', new Blob([wav || makeWav({ seconds })], { type: 'audio/wav' }), fileName);
+	const response = await fetch(`${simulator.baseUrl}/upload`, {
+		method: 'POST',
+		headers: { authorization: apiKey },
+		body: form,
+	});
+	const body = await response.json();
+	const id = body.data && body.data.asset_id;
+	if (!id) throw new Error(`upload failed: HTTP ${response.status} ${JSON.stringify(body)}`);
+	for (;;) {
+		const asset = simulator.stats().assets.find((a) => a.asset_id === id);
+		if (asset && asset.upload_status === 'SUCCESS') return id;
+		await new Promise((resolve) => setTimeout(resolve, 50));
+	}
+}
+
+module.exports = { useMaviEnvironment, publishTrigger, uploadReadyAsset };
