@@ -3,47 +3,31 @@
 // pair (Data Table + Wait + HTTP Request to the resume URL) in the real n8n. The simulator holds
 // the callbacks until the execution waits, then delivers them last first.
 const { nodeItems } = require('../../tools/n8n-harness/client');
-const {
-	loadExamples,
-	prepareExample,
-	triggerWebhookPath,
-} = require('../../tools/n8n-harness/examples');
+const { triggerWebhookPath } = require('../../tools/n8n-harness/examples');
 const { sleep } = require('../../tools/n8n-harness/processes');
-const { E2E_API_KEY, E2E_WEBHOOK_TOKEN } = require('../../tools/n8n-harness/secrets');
-const { uploadWav } = require('../simulator/support');
+const { E2E_WEBHOOK_TOKEN } = require('../../tools/n8n-harness/secrets');
 const { useMaviEnvironment } = require('./support/environment');
+const {
+	START_PATH,
+	OUTPUT,
+	exampleWith,
+	createWaitingTable,
+	withAssets,
+} = require('./support/waitForResultExample');
 
 jest.setTimeout(240000);
-
-const TABLE = 'mavi_waiting_tasks';
-const COLUMNS = ['task_id', 'execution_id', 'resume_url', 'state', 'item', 'result'];
-const START_PATH = 'mavi-transcribe-recordings';
-const OUTPUT = 'Each item with its transcript';
-
-const examples = loadExamples();
-const example = (file) => examples.find((e) => e.file === file).workflow;
 
 let n8n;
 let client;
 let simulator;
 let credential;
-let tableId;
+let table;
 let callbackWorkflowId;
 
 async function createPublished(workflow) {
 	const created = await client.createWorkflow(workflow);
 	await client.publish(created.id);
 	return created.id;
-}
-
-/** Uploads one WAV per recording to the simulator; returns the recordings with their asset_id. */
-async function withAssets(recordings) {
-	const out = [];
-	for (const { customer, fileName } of recordings) {
-		const assetId = await uploadWav(simulator, { fileName, seconds: 3, key: E2E_API_KEY });
-		out.push({ customer, asset_id: assetId });
-	}
-	return out;
 }
 
 /** Polls until the workflow has an execution in status `waiting` that is not in `seen`. */
@@ -76,11 +60,7 @@ async function startAndPark(workflowId, path, recordings) {
 	return waitForWaiting(workflowId, seen);
 }
 
-async function tableRows() {
-	const res = await client.api('GET', `/data-tables/${tableId}/rows?limit=250`);
-	expect(res.status).toBe(200);
-	return res.body.data;
-}
+const tableRows = () => table.rows();
 
 /** The task each asset got, from the simulator's own record. */
 const taskOfAsset = () =>
@@ -107,8 +87,9 @@ async function deliverInReverse() {
 	return { held, delivered: deliveries.slice(before).map((d) => d.task_id) };
 }
 
-// The examples keep their state in a Data Table, created here through n8n's REST API, which n8n 1.123
-// does not serve at the path 2.x uses (404): the join is proven on the 2.x line.
+// Proven on the 2.x line. On 1.123 the examples' Data Table nodes find no table by name ("Could not
+// find the data table"), and with the table picked by ID the start execution was not listed as
+// waiting within a minute: the examples are documented for 2.x.
 const onDataTableLine = globalThis.MAVI_N8N_LINE === '1x' ? describe.skip : describe;
 
 onDataTableLine('the one-workflow join: Data Table + Wait + resume URL', () => {
@@ -118,13 +99,8 @@ onDataTableLine('the one-workflow join: Data Table + Wait + resume URL', () => {
 			credentialName: 'Mavi e2e (wait for result)',
 			simulatorOptions: { holdCallbacks: true, rateLimit: false, assetReadyMs: 0, segments: 2 },
 		}));
-		const table = await client.api('POST', '/data-tables', {
-			name: TABLE,
-			columns: COLUMNS.map((name) => ({ name, type: 'string' })),
-		});
-		expect(table.status).toBe(201);
-		tableId = table.body.id;
-		const callback = prepareExample(example('wait-for-result-callback.json'), { credential });
+		table = await createWaitingTable(client);
+		const callback = exampleWith('callback', credential);
 		callbackWorkflowId = await createPublished(callback);
 		simulator.setWebhookUrl(
 			`${n8n.state.url}/webhook/${triggerWebhookPath(callback)}?token=${E2E_WEBHOOK_TOKEN}`,
@@ -139,13 +115,11 @@ onDataTableLine('the one-workflow join: Data Table + Wait + resume URL', () => {
 	describe('one execution starts three tasks, waits, and goes on with each item and its result', () => {
 		let startId;
 		beforeAll(async () => {
-			startId = await createPublished(
-				prepareExample(example('wait-for-result-start.json'), { credential }),
-			);
+			startId = await createPublished(exampleWith('start', credential));
 		});
 
 		test('callbacks in reverse order: each item keeps its own fields and gets its own transcript', async () => {
-			const recordings = await withAssets([
+			const recordings = await withAssets(simulator, [
 				{ customer: 'Acme', fileName: 'acme.wav' },
 				{ customer: 'Globex', fileName: 'globex.wav' },
 				{ customer: 'Initech', fileName: 'initech.wav' },
@@ -188,7 +162,7 @@ onDataTableLine('the one-workflow join: Data Table + Wait + resume URL', () => {
 		});
 
 		test('a failed task gives its item an error with its task_id; the others get transcripts', async () => {
-			const recordings = await withAssets([
+			const recordings = await withAssets(simulator, [
 				{ customer: 'Acme', fileName: 'acme-2.wav' },
 				{ customer: 'Globex', fileName: 'globex-failtask.wav' },
 				{ customer: 'Initech', fileName: 'initech-2.wav' },
@@ -217,7 +191,7 @@ onDataTableLine('the one-workflow join: Data Table + Wait + resume URL', () => {
 		});
 
 		test('results that arrive while the execution is still starting tasks do not resume it early', async () => {
-			const recordings = await withAssets([
+			const recordings = await withAssets(simulator, [
 				{ customer: 'Acme', fileName: 'acme-4.wav' },
 				{ customer: 'Globex', fileName: 'globex-4.wav' },
 				{ customer: 'Initech', fileName: 'initech-4.wav' },
@@ -248,7 +222,7 @@ onDataTableLine('the one-workflow join: Data Table + Wait + resume URL', () => {
 		});
 
 		test('n8n restarts while the execution waits; callbacks after the restart still resume it', async () => {
-			const recordings = await withAssets([
+			const recordings = await withAssets(simulator, [
 				{ customer: 'Acme', fileName: 'acme-3.wav' },
 				{ customer: 'Globex', fileName: 'globex-3.wav' },
 			]);
@@ -266,7 +240,7 @@ onDataTableLine('the one-workflow join: Data Table + Wait + resume URL', () => {
 	});
 
 	test('after the Wait times out, the item errors with its task_id; the late result still reaches the trigger', async () => {
-		const workflow = prepareExample(example('wait-for-result-start.json'), { credential });
+		const workflow = exampleWith('start', credential);
 		const path = `${START_PATH}-timeout`;
 		workflow.name += ' (10 s timeout)';
 		for (const node of workflow.nodes) {
@@ -279,7 +253,7 @@ onDataTableLine('the one-workflow join: Data Table + Wait + resume URL', () => {
 			}
 		}
 		const id = await createPublished(workflow);
-		const recordings = await withAssets([{ customer: 'Hooli', fileName: 'hooli.wav' }]);
+		const recordings = await withAssets(simulator, [{ customer: 'Hooli', fileName: 'hooli.wav' }]);
 		const executionId = await startAndPark(id, path, recordings);
 		const taskId = taskOfAsset()[recordings[0].asset_id];
 		// n8n looks for due waits about once a minute.

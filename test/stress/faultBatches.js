@@ -1,10 +1,8 @@
 'use strict';
 // Fault batches: the Mavi Transcribe node (built, in n8n-core's real WorkflowExecute) against simulators
 // injecting faults. Not in the real n8n: the node's request timeout is 60 s, so "slow past the
-// timeout" would cost a minute per slow fault there; here it is shortened. They run in a child
-// process of their own (`inChildProcess`), so the stress driver's own work (reading a 50,000-segment
-// execution) never holds up a clean answer past that timeout.
-const { fork } = require('node:child_process');
+// timeout" would cost a minute per slow fault there; here it is shortened (faultBatchesProcess.js
+// runs them in a process of their own).
 const path = require('node:path');
 
 const { runNode } = require('../support/workflowRunner');
@@ -246,34 +244,4 @@ async function runFaultBatches() {
 	]);
 }
 
-/**
- * runFaultBatches() in a forked Node process (this file run as a script); resolves
- * { batches, logFiles, peakMb } from its one message, rejects if it exits without one.
- */
-function inChildProcess() {
-	return new Promise((resolve, reject) => {
-		const child = fork(__filename, [], { stdio: 'inherit' });
-		let answered = false;
-		child.on('message', (message) => {
-			answered = true;
-			if (message.error) reject(new Error(`fault batches: ${message.error}`));
-			else resolve(message);
-		});
-		child.on('error', reject);
-		child.on('exit', (code, signal) => {
-			if (!answered) reject(new Error(`fault batches exited (${signal || code}) with no result`));
-		});
-	});
-}
-
-if (require.main === module) {
-	runFaultBatches().then(
-		(batches) => {
-			const peakMb = process.resourceUsage().maxRSS / 1024;
-			process.send({ batches, logFiles, peakMb }, () => process.exit(0));
-		},
-		(error) => process.send({ error: error.stack || String(error) }, () => process.exit(1)),
-	);
-}
-
-module.exports = { inChildProcess, runFaultBatches, TEST_KEY };
+module.exports = { runFaultBatches, logFiles };

@@ -7,14 +7,8 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const {
-	ensureRuntime,
-	installPackage,
-	startN8n,
-	bootstrapClient,
-	OWNER,
-} = require('../n8n');
-const { descendantPids } = require('../processes');
+const { ensureRuntime, installPackage, startN8n, bootstrapClient, OWNER } = require('../n8n');
+const { descendantPids, freePort } = require('../processes');
 const { ensureDebianPackages } = require('../system-packages');
 const { startPostgres } = require('./postgres');
 const { startRedis } = require('./redis');
@@ -79,11 +73,18 @@ async function startCluster({ logLevel = 'info' } = {}) {
 			extraEnv: { ...env, N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true' },
 		});
 		cluster.started.push(cluster.main);
+		// Resume URLs ($execution.resumeUrl) come from N8N_WEBHOOK_URL of the worker that runs the
+		// execution. As behind a load balancer, it names a webhook process: main serves no
+		// production or waiting webhooks here, and a worker serves none at all.
+		const webhookPorts = [];
+		for (let i = 0; i < WEBHOOK_PROCESSES; i++) webhookPorts.push(await freePort());
+		const othersEnv = { ...env, N8N_WEBHOOK_URL: `http://127.0.0.1:${webhookPorts[0]}/` };
 		const others = [
 			...Array.from({ length: WEBHOOK_PROCESSES }, (_, i) => ({
 				name: `webhook-${i + 1}`,
 				command: 'webhook',
 				args: [],
+				port: webhookPorts[i],
 				list: cluster.webhooks,
 			})),
 			...Array.from({ length: WORKERS }, (_, i) => ({
@@ -99,11 +100,12 @@ async function startCluster({ logLevel = 'info' } = {}) {
 					runtime,
 					command: spec.command,
 					args: spec.args,
+					port: spec.port,
 					userFolder: userFolderFor(workDir, spec.name, mainHome),
 					filesDir,
 					logFile: path.join(workDir, `${spec.name}.log`),
 					logLevel,
-					extraEnv: env,
+					extraEnv: othersEnv,
 				});
 				proc.name = spec.name;
 				spec.list.push(proc);

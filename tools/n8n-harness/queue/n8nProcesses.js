@@ -23,8 +23,9 @@ async function startQueueProcess({
 	logFile,
 	logLevel = 'info',
 	extraEnv = {},
+	port: chosenPort,
 }) {
-	const port = await freePort();
+	const port = chosenPort || (await freePort());
 	const brokerPort = await freePort();
 	const healthPort = command === 'worker' ? await freePort() : port;
 	const env = n8nEnv({
