@@ -62,6 +62,16 @@ async function startAndPark(workflowId, path, recordings) {
 
 const tableRows = () => table.rows();
 
+/** Uploads one recording per file stem, for Acme, Globex and Initech in that order. */
+const recordingsFor = (fileStems) =>
+	withAssets(
+		simulator,
+		fileStems.map((stem, i) => ({
+			customer: ['Acme', 'Globex', 'Initech'][i],
+			fileName: `${stem}.wav`,
+		})),
+	);
+
 /** The task each asset got, from the simulator's own record. */
 const taskOfAsset = () =>
 	Object.fromEntries(simulator.stats().tasks.map((task) => [task.asset_id, task.task_id]));
@@ -119,11 +129,7 @@ onDataTableLine('the one-workflow join: Data Table + Wait + resume URL', () => {
 		});
 
 		test('callbacks in reverse order: each item keeps its own fields and gets its own transcript', async () => {
-			const recordings = await withAssets(simulator, [
-				{ customer: 'Acme', fileName: 'acme.wav' },
-				{ customer: 'Globex', fileName: 'globex.wav' },
-				{ customer: 'Initech', fileName: 'initech.wav' },
-			]);
+			const recordings = await recordingsFor(['acme', 'globex', 'initech']);
 			const executionId = await startAndPark(startId, START_PATH, recordings);
 			const tasks = taskOfAsset();
 			// Parked with one pending row per item, each already knowing its task.
@@ -162,11 +168,7 @@ onDataTableLine('the one-workflow join: Data Table + Wait + resume URL', () => {
 		});
 
 		test('a failed task gives its item an error with its task_id; the others get transcripts', async () => {
-			const recordings = await withAssets(simulator, [
-				{ customer: 'Acme', fileName: 'acme-2.wav' },
-				{ customer: 'Globex', fileName: 'globex-failtask.wav' },
-				{ customer: 'Initech', fileName: 'initech-2.wav' },
-			]);
+			const recordings = await recordingsFor(['acme-2', 'globex-failtask', 'initech-2']);
 			const executionId = await startAndPark(startId, START_PATH, recordings);
 			const tasks = taskOfAsset();
 			await deliverInReverse();
@@ -191,11 +193,7 @@ onDataTableLine('the one-workflow join: Data Table + Wait + resume URL', () => {
 		});
 
 		test('results that arrive while the execution is still starting tasks do not resume it early', async () => {
-			const recordings = await withAssets(simulator, [
-				{ customer: 'Acme', fileName: 'acme-4.wav' },
-				{ customer: 'Globex', fileName: 'globex-4.wav' },
-				{ customer: 'Initech', fileName: 'initech-4.wav' },
-			]);
+			const recordings = await recordingsFor(['acme-4', 'globex-4', 'initech-4']);
 			const seen = (await client.listExecutions(startId)).map((e) => e.id);
 			expect((await client.postWebhook(START_PATH, { recordings })).status).toBe(200);
 			// Each callback goes out as soon as its task is noted in the table (before that, the example
@@ -222,10 +220,7 @@ onDataTableLine('the one-workflow join: Data Table + Wait + resume URL', () => {
 		});
 
 		test('n8n restarts while the execution waits; callbacks after the restart still resume it', async () => {
-			const recordings = await withAssets(simulator, [
-				{ customer: 'Acme', fileName: 'acme-3.wav' },
-				{ customer: 'Globex', fileName: 'globex-3.wav' },
-			]);
+			const recordings = await recordingsFor(['acme-3', 'globex-3']);
 			const executionId = await startAndPark(startId, START_PATH, recordings);
 			const tasks = taskOfAsset();
 			await n8n.restart();
