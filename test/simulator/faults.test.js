@@ -174,6 +174,25 @@ describe('simulator: seeded fault injection', () => {
 			expect(sim.stats().assets).toHaveLength(1);
 		});
 
+		it('strikes only a request that is accepted: a refused one gets its refusal, nothing is lost', async () => {
+			sim = await startFastSimulator({ rateLimitMs: 1000 });
+			const clock = steppedClock(sim);
+			const upload = () =>
+				api(sim, 'POST', '/upload', { body: wavForm(makeWav({ seconds: 1 })) });
+			expect((await upload()).status).toBe(200);
+			sim.configure({ faults: { rate: 1, kinds: ['502-after'], limit: 1 } });
+			// Inside the window: refused before any work, so there is no answer to lose.
+			expect((await upload()).status).toBe(429);
+			expect(sim.lostAnswers).toEqual([]);
+			expect(sim.stats().faultLog).toEqual([]);
+			clock.advance(1100);
+			// The fault, still unspent, strikes the next request that does the work.
+			expect((await upload()).status).toBe(502);
+			expect(sim.stats().assets).toHaveLength(2);
+			expect(await sim.waitForLostAnswers(1)).toEqual(['502-after']);
+			expect(sim.stats().faultsInjected).toEqual({ '502-after': 1 });
+		});
+
 		it('counts billed synchronous runs, also when their answer is lost', async () => {
 			sim = await startFastSimulator();
 			const assetId = await uploadWav(sim, { seconds: 2 });

@@ -26,6 +26,11 @@ class FaultInjector {
 		this.injected++;
 		return faults.kinds[Math.floor(this.random() * faults.kinds.length)];
 	}
+
+	/** A picked fault that never struck no longer counts towards `faults.limit`. */
+	giveBack() {
+		this.injected--;
+	}
 }
 
 const AFTER_WORK_FAULTS = new Set(['drop-after', 'stall-after', '502-after']);
@@ -63,6 +68,10 @@ class RateLimiter {
 
 	clear() {
 		this.lastAccepted.clear();
+	}
+
+	forget(key) {
+		this.lastAccepted.delete(key);
 	}
 
 	/**

@@ -148,6 +148,11 @@ class Simulator {
 		});
 	}
 
+	/** Lets the next request to `endpoint` in, as if a set-up request before it had never been made. */
+	forgetRateWindow(endpoint) {
+		this.limiter.forget(`account|${endpoint}`);
+	}
+
 	/** Forgets assets, tasks, pending callbacks, rate-limit windows and counters; keeps options. */
 	reset() {
 		this.callbacks.clear();
@@ -248,18 +253,14 @@ class Simulator {
 		// Most faults strike before any processing, so such a request never creates anything;
 		// the '-after' kinds let the work happen and lose only the answer.
 		const fault = this.faults.pick(this.options.faults);
-		if (fault) {
+		const recordFault = () => {
 			increment(this.counters.faultsInjected, fault);
 			this.ledger.recordFault(endpoint, fault, res, () => body);
-		}
-		if (fault && AFTER_WORK_FAULTS.has(fault)) {
-			loseAnswerAfterWork(fault, {
-				req,
-				res,
-				log: (status) => this.requestLog.request(req.method, req.url, status, startedAt),
-				onLost: (kind) => this.answerLost(kind),
-			});
-		} else if (fault) {
+		};
+		// An '-after' fault waits until the request is accepted: a refused one did no work.
+		const afterWork = fault && AFTER_WORK_FAULTS.has(fault) ? fault : null;
+		if (fault && !afterWork) {
+			recordFault();
 			if (fault === 'drop') {
 				this.requestLog.request(req.method, req.url, 'DROPPED', startedAt);
 				return req.socket.destroy();
@@ -275,6 +276,8 @@ class Simulator {
 		}
 		if (!streamed) body ??= await readBody(req);
 		const refuse = async (...answer) => {
+			// The unspent '-after' fault strikes the next request that is accepted.
+			if (afterWork) this.faults.giveBack();
 			if (streamed && body === null) await drainBody(req);
 			return sendError(res, ...answer);
 		};
@@ -288,6 +291,15 @@ class Simulator {
 			return refuse(rateLimitStyle === '400' ? 400 : 429, AMBIGUOUS_400);
 		}
 		increment(this.counters.accepted, endpoint);
+		if (afterWork) {
+			recordFault();
+			loseAnswerAfterWork(afterWork, {
+				req,
+				res,
+				log: (status) => this.requestLog.request(req.method, req.url, status, startedAt),
+				onLost: (kind) => this.answerLost(kind),
+			});
+		}
 		this.ledger.watchSyncRun(endpoint, body, res);
 		return match.route.handler(this, { req, res, url, params: match.params, body });
 	}
