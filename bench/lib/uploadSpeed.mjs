@@ -2,18 +2,40 @@
 // Read/Write Files from Disk -> Mavi Upload of a sparse 1 GiB WAV in real n8n (filesystem binary
 // mode) against a loopback server that counts bytes, and the same file from a bare Node stream
 // (fs.createReadStream, 1 MiB chunks, piped into http.request) to the same server, alternating,
-// in the same run. Then trigger callbacks to the same n8n, with and without an upload running.
+// in the same run. n8n's own HTTP Request node sending the same file as its body (from the same
+// binary store) is the third sender: what n8n itself achieves, the floor for any node.
+// Then trigger callbacks to the same n8n, with and without an upload running.
 import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { uploadWorkflow, writeSparseWav } from './harness.mjs';
+import { linearWorkflow, node, uploadWorkflow, writeSparseWav } from './harness.mjs';
 import { measureCallbacks } from './callbacksDuringUpload.mjs';
 import { median, round } from './stats.mjs';
 import { bareUpload, flushDisks, nodeUpload, startCountingServer } from './uploadWire.mjs';
 
 const MIB = 1024 ** 2;
 const GIB = 1024 ** 3;
+
+/** Read File -> n8n's HTTP Request node, POSTing the binary as the raw body to `url`. */
+function httpRequestWorkflow(name, filePath, url) {
+	return linearWorkflow(name, [
+		node('Manual Trigger', 'n8n-nodes-base.manualTrigger', 1, 0, {}),
+		node('Read audio file', 'n8n-nodes-base.readWriteFile', 1.1, 220, {
+			operation: 'read',
+			fileSelector: filePath,
+			options: {},
+		}),
+		node('HTTP Request', 'n8n-nodes-base.httpRequest', 4.2, 440, {
+			method: 'POST',
+			url,
+			sendBody: true,
+			contentType: 'binaryData',
+			inputDataFieldName: 'data',
+			options: {},
+		}),
+	]);
+}
 
 const loadAverage = () => os.loadavg().map((value) => round(value, 2));
 
@@ -49,6 +71,13 @@ export async function runP7({
 			});
 		writeSparseWav(filePath, sizeMiB * MIB);
 		const big = await client.createWorkflow(workflow(`bench P7: ${sizeMiB} MiB`, filePath));
+		const viaHttpRequest = await client.createWorkflow(
+			httpRequestWorkflow(
+				`bench P7: ${sizeMiB} MiB, HTTP Request`,
+				filePath,
+				`${server.baseUrl}/upload`,
+			),
+		);
 		const bytes = sizeMiB * MIB;
 		// Warm-up: the first big upload after n8n's start ran 2-4 times slower than the next ones
 		// (old and new upload code alike), so it is not a sample.
@@ -58,19 +87,22 @@ export async function runP7({
 		const nodeWindowsUs = [];
 		for (let r = 0; r < rounds; r++) {
 			// The sender that goes first alternates, so neither always meets a warmer page cache.
-			const order = r % 2 === 0 ? ['node', 'bare'] : ['bare', 'node'];
+			const order = r % 2 === 0 ? ['node', 'bare', 'httpRequest'] : ['httpRequest', 'bare', 'node'];
 			flushDisks();
 			const sample = { order: order.join(' then '), loadAverage: loadAverage() };
+			const senders = {
+				node: () => nodeUpload(env, server, big.id, bytes),
+				bare: () => bareUpload(server, filePath, bytes),
+				httpRequest: () => nodeUpload(env, server, viaHttpRequest.id, bytes),
+			};
 			for (const who of order) {
-				const { windowUs, ...upload } =
-					who === 'node'
-						? await nodeUpload(env, server, big.id, bytes)
-						: await bareUpload(server, filePath, bytes);
+				const { windowUs, ...upload } = await senders[who]();
 				if (who === 'node') nodeWindowsUs.push(windowUs);
 				sample[who] = upload;
 			}
+			const seen = (who) => `${sample[who].ms.toFixed(0)} ms (${sample[who].cpuSeconds} CPU s)`;
 			log(
-				`P7 round ${r + 1}: node ${sample.node.ms.toFixed(0)} ms (${sample.node.cpuSeconds} CPU s), bare ${sample.bare.ms.toFixed(0)} ms (${sample.bare.cpuSeconds} CPU s), load ${sample.loadAverage.join(' ')}`,
+				`P7 round ${r + 1}: node ${seen('node')}, bare ${seen('bare')}, HTTP Request ${seen('httpRequest')}, load ${sample.loadAverage.join(' ')}`,
 			);
 			samples.push(sample);
 		}
@@ -102,6 +134,9 @@ export async function runP7({
 			ratio: round(nodeMsMedian / bareMsMedian, 2),
 			nodeCpuSecondsPerGiB: round(of('node', 'cpuSeconds') / gib, 2),
 			bareCpuSecondsPerGiB: round(of('bare', 'cpuSeconds') / gib, 2),
+			httpRequestMsMedian: round(of('httpRequest', 'ms'), 0),
+			httpRequestCpuSecondsPerGiB: round(of('httpRequest', 'cpuSeconds') / gib, 2),
+			ratioToHttpRequest: round(nodeMsMedian / of('httpRequest', 'ms'), 2),
 			callbacks: callbackResult,
 			windowsUs: { 'Mavi Upload, first to last byte': nodeWindowsUs },
 		};

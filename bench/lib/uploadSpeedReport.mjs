@@ -21,6 +21,13 @@ export function p7Rows(p7, add) {
 		'info',
 		null,
 	);
+	add(
+		'P7',
+		"The same file through n8n's own HTTP Request node (raw binary body, same binary store): Mavi Upload / HTTP Request time; HTTP Request's n8n CPU seconds per GiB",
+		`${p7.ratioToHttpRequest} (${p7.nodeMsMedian} vs ${p7.httpRequestMsMedian} ms); ${p7.httpRequestCpuSecondsPerGiB} CPU s`,
+		'info',
+		null,
+	);
 	const { idle, duringUpload } = callbacks;
 	add(
 		'P7',
