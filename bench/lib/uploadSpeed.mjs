@@ -86,7 +86,7 @@ export async function runP7({
 		const samples = [];
 		const nodeWindowsUs = [];
 		for (let r = 0; r < rounds; r++) {
-			// The sender that goes first alternates, so neither always meets a warmer page cache.
+			// The order reverses every round, so no sender always meets a warmer page cache.
 			const order = r % 2 === 0 ? ['node', 'bare', 'httpRequest'] : ['httpRequest', 'bare', 'node'];
 			flushDisks();
 			const sample = { order: order.join(' then '), loadAverage: loadAverage() };

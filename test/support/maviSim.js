@@ -74,31 +74,36 @@ function makeWav(seconds = 3, sampleRate = 8000) {
 }
 
 /**
- * Uploads a WAV straight to the simulator (not through the node) and waits until it is ready,
- * for tests whose subject is a later operation. The seed leaves no rate-limit window behind, so
- * the first upload a test makes is never refused because of it.
+ * Uploads a WAV (`wav`, or `seconds` of one) straight to an in-process simulator, not through the
+ * node, and resolves its asset_id once the simulator reports it SUCCESS: for tests whose subject is
+ * a later step. The set-up upload neither waits for nor leaves a rate-limit window, so the first
+ * upload a test makes is never refused because of it.
  */
-async function seedAsset(mavi, { seconds = 3, fileName = 'speech.wav' } = {}) {
+async function uploadReadyAsset(simulator, { apiKey, wav, seconds = 3, fileName = 'speech.wav' }) {
 	const form = new FormData();
-	form.append('file', new Blob([makeWav(seconds)], { type: 'audio/wav' }), fileName);
-	mavi.sim.forgetRateWindow('POST /upload');
-	const response = await fetch(`${mavi.sim.baseUrl}/upload`, {
+	form.append('file', new Blob([wav || makeWav(seconds)], { type: 'audio/wav' }), fileName);
+	simulator.forgetRateWindow('POST /upload');
+	const response = await fetch(`${simulator.baseUrl}/upload`, {
 		method: 'POST',
-		headers: { authorization: TEST_KEY },
+		headers: { authorization: apiKey },
 		body: form,
 	});
-	mavi.sim.forgetRateWindow('POST /upload');
+	simulator.forgetRateWindow('POST /upload');
 	const body = await response.json();
-	if (response.status !== 200) throw new Error(`seeding failed: ${response.status} ${body.msg}`);
-	const assetId = body.data.asset_id;
-	const { assets } = mavi.sim;
+	const assetId = body.data && body.data.asset_id;
+	if (!assetId) throw new Error(`upload failed: HTTP ${response.status} ${JSON.stringify(body)}`);
+	const { assets } = simulator;
 	while (assets.status(assets.get(assetId)).status !== 'SUCCESS') {
 		await new Promise((resolve) => setTimeout(resolve, 10));
 	}
 	return assetId;
 }
 
-module.exports = { TEST_KEY, OTHER_KEYS, startMavi, seedAsset, makeWav };
+/** `uploadReadyAsset` with the test key, for the action-node tests. */
+const seedAsset = (mavi, options = {}) =>
+	uploadReadyAsset(mavi.sim, { apiKey: TEST_KEY, ...options });
+
+module.exports = { TEST_KEY, OTHER_KEYS, startMavi, seedAsset, uploadReadyAsset, makeWav };
 
 /**
  * A bare server answering every request with `reply(req, body)` = {status, body, headers?}: for

@@ -5,7 +5,7 @@ const { startSimulator } = require('../../../tools/mavi-simulator/server.js');
 const { useN8n } = require('./instance');
 const { triggerWorkflow } = require('../../../tools/n8n-harness/workflows');
 const { E2E_API_KEY, E2E_WEBHOOK_TOKEN } = require('../../../tools/n8n-harness/secrets');
-const { makeWav } = require('../../../tools/mavi-simulator/wav');
+const { uploadReadyAsset: uploadWavAsset } = require('../../support/maviSim');
 
 /**
  * @param {{ label: string, credentialName: string, simulatorOptions?: object }} options
@@ -49,32 +49,8 @@ async function publishTrigger(client, { name, credential, parameters, typeVersio
 	return { id: created.id, webhookPath };
 }
 
-/**
- * Uploads a WAV (`wav`, or `seconds` of one) straight to the simulator, not through the node, and
- * resolves its asset_id once the simulator reports it SUCCESS: for tests about a later step.
- */
-async function uploadReadyAsset(
-	simulator,
-	{ wav, seconds = 2, fileName = 'seed.wav', apiKey = E2E_API_KEY } = {},
-) {
-	const form = new FormData();
-	form.append('file', new Blob([wav || makeWav({ seconds })], { type: 'audio/wav' }), fileName);
-	// A set-up upload neither waits for nor leaves a rate-limit window.
-	simulator.forgetRateWindow('POST /upload');
-	const response = await fetch(`${simulator.baseUrl}/upload`, {
-		method: 'POST',
-		headers: { authorization: apiKey },
-		body: form,
-	});
-	simulator.forgetRateWindow('POST /upload');
-	const body = await response.json();
-	const id = body.data && body.data.asset_id;
-	if (!id) throw new Error(`upload failed: HTTP ${response.status} ${JSON.stringify(body)}`);
-	for (;;) {
-		const asset = simulator.stats().assets.find((a) => a.asset_id === id);
-		if (asset && asset.upload_status === 'SUCCESS') return id;
-		await new Promise((resolve) => setTimeout(resolve, 50));
-	}
-}
+/** The shared set-up upload (test/support/maviSim.js), with the e2e key and a 2 s WAV by default. */
+const uploadReadyAsset = (simulator, options = {}) =>
+	uploadWavAsset(simulator, { apiKey: E2E_API_KEY, seconds: 2, fileName: 'seed.wav', ...options });
 
 module.exports = { useMaviEnvironment, publishTrigger, uploadReadyAsset };
