@@ -53,6 +53,7 @@ export async function startEnvironment({ logDir, profileDir, log, patchPackage, 
 	try {
 		let t0 = Date.now();
 		const runtime = ensureRuntime();
+		env.runtime = runtime;
 		log(`n8n runtime ready in ${Date.now() - t0} ms (${runtime.dir})`);
 		env.workDir = mkdtempSync(path.join(tmpdir(), 'mavi-bench-'));
 		const userFolder = path.join(env.workDir, 'home');

@@ -12,7 +12,13 @@ import path from 'node:path';
 import { linearWorkflow, node, uploadWorkflow, writeSparseWav } from './harness.mjs';
 import { measureCallbacks } from './callbacksDuringUpload.mjs';
 import { median, round } from './stats.mjs';
-import { bareUpload, flushDisks, nodeUpload, startCountingServer } from './uploadWire.mjs';
+import {
+	bareUpload,
+	flushDisks,
+	nodeUpload,
+	senderUpload,
+	startCountingServer,
+} from './uploadWire.mjs';
 
 const MIB = 1024 ** 2;
 const GIB = 1024 ** 3;
@@ -37,16 +43,21 @@ function httpRequestWorkflow(name, filePath, url) {
 	]);
 }
 
+// n8n 2.41.1's used heap once started (--trace-gc): the bare stream in a heap this size shows
+// what n8n's heap alone costs an upload (see bench/uploadHeapExplained.mjs).
+const N8N_HEAP_MB = 178;
+
 const loadAverage = () => os.loadavg().map((value) => round(value, 2));
 
 /**
- * @param {{ client, credential, n8n, log, rounds?: number, callbacks?: number,
+ * @param {{ client, credential, n8n, runtime, log, rounds?: number, callbacks?: number,
  *   segments?: number, sizeMiB?: number }} options
  */
 export async function runP7({
 	client,
 	credential,
 	n8n,
+	runtime,
 	log,
 	rounds = 3,
 	callbacks = 20,
@@ -87,12 +98,15 @@ export async function runP7({
 		const nodeWindowsUs = [];
 		for (let r = 0; r < rounds; r++) {
 			// The order reverses every round, so no sender always meets a warmer page cache.
-			const order = r % 2 === 0 ? ['node', 'bare', 'httpRequest'] : ['httpRequest', 'bare', 'node'];
+			const order = ['node', 'bare', 'bareInHeap', 'httpRequest'];
+			if (r % 2 === 1) order.reverse();
 			flushDisks();
 			const sample = { order: order.join(' then '), loadAverage: loadAverage() };
 			const senders = {
 				node: () => nodeUpload(env, server, big.id, bytes),
 				bare: () => bareUpload(server, filePath, bytes),
+				bareInHeap: () =>
+					senderUpload(server, filePath, bytes, { heapMb: N8N_HEAP_MB, execPath: runtime.node }),
 				httpRequest: () => nodeUpload(env, server, viaHttpRequest.id, bytes),
 			};
 			for (const who of order) {
@@ -102,7 +116,7 @@ export async function runP7({
 			}
 			const seen = (who) => `${sample[who].ms.toFixed(0)} ms (${sample[who].cpuSeconds} CPU s)`;
 			log(
-				`P7 round ${r + 1}: node ${seen('node')}, bare ${seen('bare')}, HTTP Request ${seen('httpRequest')}, load ${sample.loadAverage.join(' ')}`,
+				`P7 round ${r + 1}: node ${seen('node')}, bare ${seen('bare')}, bare in ${N8N_HEAP_MB} MB heap ${seen('bareInHeap')}, HTTP Request ${seen('httpRequest')}, load ${sample.loadAverage.join(' ')}`,
 			);
 			samples.push(sample);
 		}
@@ -134,6 +148,10 @@ export async function runP7({
 			ratio: round(nodeMsMedian / bareMsMedian, 2),
 			nodeCpuSecondsPerGiB: round(of('node', 'cpuSeconds') / gib, 2),
 			bareCpuSecondsPerGiB: round(of('bare', 'cpuSeconds') / gib, 2),
+			heapMb: N8N_HEAP_MB,
+			bareInHeapMsMedian: round(of('bareInHeap', 'ms'), 0),
+			bareInHeapCpuSecondsPerGiB: round(of('bareInHeap', 'cpuSeconds') / gib, 2),
+			ratioToBareInHeap: round(nodeMsMedian / of('bareInHeap', 'ms'), 2),
 			httpRequestMsMedian: round(of('httpRequest', 'ms'), 0),
 			httpRequestCpuSecondsPerGiB: round(of('httpRequest', 'cpuSeconds') / gib, 2),
 			ratioToHttpRequest: round(nodeMsMedian / of('httpRequest', 'ms'), 2),

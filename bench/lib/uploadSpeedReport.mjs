@@ -23,6 +23,13 @@ export function p7Rows(p7, add) {
 	);
 	add(
 		'P7',
+		`The bare stream again, from a process holding an n8n-sized heap (${p7.heapMb} MB of live objects, n8n's Node): Mavi Upload / that time; its CPU seconds per GiB`,
+		`${p7.ratioToBareInHeap} (${p7.nodeMsMedian} vs ${p7.bareInHeapMsMedian} ms); ${p7.bareInHeapCpuSecondsPerGiB} CPU s`,
+		'info',
+		null,
+	);
+	add(
+		'P7',
 		"The same file through n8n's own HTTP Request node (raw binary body, same binary store): Mavi Upload / HTTP Request time; HTTP Request's n8n CPU seconds per GiB",
 		`${p7.ratioToHttpRequest} (${p7.nodeMsMedian} vs ${p7.httpRequestMsMedian} ms); ${p7.httpRequestCpuSecondsPerGiB} CPU s`,
 		'info',

@@ -1,4 +1,4 @@
-// The two senders P7 compares at one counting server: Mavi Upload in n8n, and a bare Node stream
+// The senders P7 compares at one counting server: Mavi Upload in n8n, and a bare Node stream
 // in a process of its own. Both report the server-side time and the sender's CPU seconds.
 import { execFileSync, fork } from 'node:child_process';
 import path from 'node:path';
@@ -68,11 +68,17 @@ function checkedUpload(upload, expectedBytes, who) {
 	return { ms, cpuSeconds, bytes, windowUs };
 }
 
-/** One upload of `filePath` by a bare stream (bareUpload.mjs) in a fresh process. */
-export async function bareUpload(server, filePath, expectedBytes) {
-	const child = fork(path.join(LIB, 'bareUpload.mjs'), [`${server.baseUrl}/upload`, filePath], {
-		stdio: 'inherit',
-	});
+/**
+ * One upload of `filePath` by a sender process of its own (uploadSender.mjs): by default the bare
+ * stream. `sender`: { via, heapMb, execPath, runtime, dist } (see uploadSender.mjs). Resolves to
+ * the server's measure plus what the sender reported (its major collections, its heap).
+ */
+export async function senderUpload(server, filePath, expectedBytes, sender = {}) {
+	const { via = 'bare', heapMb = 0, execPath = process.execPath, runtime, dist } = sender;
+	const args = [`${server.baseUrl}/upload`, filePath, '--via', via, '--heap-mb', String(heapMb)];
+	if (runtime) args.push('--runtime', runtime);
+	if (dist) args.push('--dist', dist);
+	const child = fork(path.join(LIB, 'uploadSender.mjs'), args, { stdio: 'inherit', execPath });
 	try {
 		await nextMessage(child, isEvent('ready'));
 		await server.watch(child.pid);
@@ -82,9 +88,10 @@ export async function bareUpload(server, filePath, expectedBytes) {
 		const upload = await arrived;
 		const result = await done;
 		if (result.error || result.status !== 200) {
-			throw new Error(`bare stream: ${result.error || `HTTP ${result.status}`}`);
+			throw new Error(`${via} sender: ${result.error || `HTTP ${result.status}`}`);
 		}
-		return checkedUpload(upload, expectedBytes, 'bare stream');
+		const { majorGcs, majorGcMs, heapMb: heapUsedMb } = result;
+		return { ...checkedUpload(upload, expectedBytes, via), majorGcs, majorGcMs, heapUsedMb };
 	} finally {
 		if (child.exitCode === null) {
 			const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -93,6 +100,10 @@ export async function bareUpload(server, filePath, expectedBytes) {
 		}
 	}
 }
+
+/** The wire-speed reference: a bare Node stream of the file, in a fresh small process. */
+export const bareUpload = (server, filePath, expectedBytes) =>
+	senderUpload(server, filePath, expectedBytes);
 
 /** Starts a manual run the way the editor does (2.x reads the workflow from its database). */
 async function startManual(client, workflowId) {
