@@ -13,12 +13,17 @@ import { parseArgs } from 'node:util';
 
 import { writeSparseWav } from './lib/harness.mjs';
 import { median, round } from './lib/stats.mjs';
-import { flushDisks, senderUpload, startCountingServer } from './lib/uploadWire.mjs';
+import {
+	N8N_HEAP_MB,
+	flushDisks,
+	senderUpload,
+	startCountingServer,
+} from './lib/uploadWire.mjs';
 
 const { values } = parseArgs({
 	options: {
 		rounds: { type: 'string', default: '3' },
-		'heap-mb': { type: 'string', default: '178' },
+		'heap-mb': { type: 'string', default: String(N8N_HEAP_MB) },
 	},
 });
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -124,7 +124,7 @@ process.on('message', async (message) => {
 				status,
 				majorGcs: majorGcs - before.majorGcs,
 				majorGcMs: majorGcMs - before.majorGcMs,
-				heapMb: Math.round(process.memoryUsage().heapUsed / MIB),
+				heapUsedMb: Math.round(process.memoryUsage().heapUsed / MIB),
 				retained: retained.length,
 			});
 		} catch (error) {

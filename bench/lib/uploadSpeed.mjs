@@ -13,7 +13,7 @@ import { linearWorkflow, node, uploadWorkflow, writeSparseWav } from './harness.
 import { measureCallbacks } from './callbacksDuringUpload.mjs';
 import { median, round } from './stats.mjs';
 import {
-	bareUpload,
+	N8N_HEAP_MB,
 	flushDisks,
 	nodeUpload,
 	senderUpload,
@@ -42,10 +42,6 @@ function httpRequestWorkflow(name, filePath, url) {
 		}),
 	]);
 }
-
-// n8n 2.41.1's used heap once started (--trace-gc): the bare stream in a heap this size shows
-// what n8n's heap alone costs an upload (see bench/uploadHeapExplained.mjs).
-const N8N_HEAP_MB = 178;
 
 const loadAverage = () => os.loadavg().map((value) => round(value, 2));
 
@@ -104,7 +100,7 @@ export async function runP7({
 			const sample = { order: order.join(' then '), loadAverage: loadAverage() };
 			const senders = {
 				node: () => nodeUpload(env, server, big.id, bytes),
-				bare: () => bareUpload(server, filePath, bytes),
+				bare: () => senderUpload(server, filePath, bytes),
 				bareInHeap: () =>
 					senderUpload(server, filePath, bytes, { heapMb: N8N_HEAP_MB, execPath: runtime.node }),
 				httpRequest: () => nodeUpload(env, server, viaHttpRequest.id, bytes),

@@ -1,10 +1,16 @@
 // The senders P7 compares at one counting server: Mavi Upload in n8n, and a bare Node stream
-// in a process of its own. Both report the server-side time and the sender's CPU seconds.
+// in processes of their own. Each reports the server-side time and the sender's CPU seconds.
 import { execFileSync, fork } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const LIB = path.dirname(fileURLToPath(import.meta.url));
+
+/**
+ * n8n 2.41.1's used heap once started (--trace-gc): a sender holding a heap this size shows what
+ * n8n's heap alone costs an upload (bench/uploadHeapExplained.mjs).
+ */
+export const N8N_HEAP_MB = 178;
 
 /** Resolves the next IPC message of `child` that satisfies `test`. */
 function nextMessage(child, test = () => true) {
@@ -70,7 +76,7 @@ function checkedUpload(upload, expectedBytes, who) {
 
 /**
  * One upload of `filePath` by a sender process of its own (uploadSender.mjs): by default the bare
- * stream. `sender`: { via, heapMb, execPath, runtime, dist } (see uploadSender.mjs). Resolves to
+ * stream, P7's wire-speed reference. `sender`: { via, heapMb, execPath, runtime, dist } (see uploadSender.mjs). Resolves to
  * the server's measure plus what the sender reported (its major collections, its heap).
  */
 export async function senderUpload(server, filePath, expectedBytes, sender = {}) {
@@ -90,7 +96,7 @@ export async function senderUpload(server, filePath, expectedBytes, sender = {})
 		if (result.error || result.status !== 200) {
 			throw new Error(`${via} sender: ${result.error || `HTTP ${result.status}`}`);
 		}
-		const { majorGcs, majorGcMs, heapMb: heapUsedMb } = result;
+		const { majorGcs, majorGcMs, heapUsedMb } = result;
 		return { ...checkedUpload(upload, expectedBytes, via), majorGcs, majorGcMs, heapUsedMb };
 	} finally {
 		if (child.exitCode === null) {
@@ -100,10 +106,6 @@ export async function senderUpload(server, filePath, expectedBytes, sender = {})
 		}
 	}
 }
-
-/** The wire-speed reference: a bare Node stream of the file, in a fresh small process. */
-export const bareUpload = (server, filePath, expectedBytes) =>
-	senderUpload(server, filePath, expectedBytes);
 
 /** Starts a manual run the way the editor does (2.x reads the workflow from its database). */
 async function startManual(client, workflowId) {
