@@ -76,8 +76,9 @@ function checkedUpload(upload, expectedBytes, who) {
 
 /**
  * One upload of `filePath` by a sender process of its own (uploadSender.mjs): by default the bare
- * stream, P7's wire-speed reference. `sender`: { via, heapMb, execPath, runtime, dist } (see uploadSender.mjs). Resolves to
- * the server's measure plus what the sender reported (its major collections, its heap).
+ * stream, P7's wire-speed reference. `sender`: { via, heapMb, execPath, runtime, dist } (see
+ * uploadSender.mjs). Resolves to the server's measure plus what the sender reported (its major
+ * collections, its heap).
  */
 export async function senderUpload(server, filePath, expectedBytes, sender = {}) {
 	const { via = 'bare', heapMb = 0, execPath = process.execPath, runtime, dist } = sender;
